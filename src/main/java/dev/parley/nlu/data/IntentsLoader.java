@@ -71,7 +71,7 @@ public final class IntentsLoader {
             return TrainingData.empty();
         }
         YamlFile.Fields file = yaml.fields(yaml.root().get(), "an intents file", FILE_KEYS);
-        file.optionalString("domain");
+        file.optionalString("domain"); // checked only: the domain name is for people
         List<IntentDefinition> intents = new ArrayList<>();
         file.get("intents").ifPresent(node -> yaml.sequence(node, "intents").forEach(i -> intents.add(intent(i))));
         // an entity defined twice merges, within a file exactly as across files

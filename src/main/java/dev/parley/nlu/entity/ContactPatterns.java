@@ -23,6 +23,15 @@ final class ContactPatterns {
     private ContactPatterns() {
     }
 
+    /** Most messages have fewer than 7 digits: counting them is much cheaper than running the pattern. */
+    static boolean mayHoldPhoneNumber(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length() && digits < 7; i++) {
+            digits += Character.isDigit(text.charAt(i)) ? 1 : 0;
+        }
+        return digits >= 7;
+    }
+
     static String emailValue(String match) {
         return match.toLowerCase(Locale.ROOT);
     }

@@ -144,6 +144,9 @@ public final class DictionaryEntityExtractor {
                         ContactPatterns.emailValue(email.group()), REGEX, BUILT_IN, Integer.MAX_VALUE));
             }
         }
+        if (!ContactPatterns.mayHoldPhoneNumber(text)) {
+            return;
+        }
         Matcher phone = ContactPatterns.PHONE_PATTERN.matcher(text);
         while (phone.find()) {
             ContactPatterns.phoneValue(phone).ifPresent(value -> candidates.add(new Candidate(phone.start(),
