@@ -23,7 +23,7 @@ public final class IntentTrainer {
                            double ambiguityBudget, boolean balanceClasses) {
 
         public static Settings defaults() {
-            return new Settings(30, 0.01, 1e-5, 5, 0.03, 0.10, true);
+            return new Settings(20, 0.01, 1e-6, 5, 0.03, 0.05, true);
         }
     }
 
@@ -126,7 +126,7 @@ public final class IntentTrainer {
     }
 
     /** Round-robin within each intent, so every fold holds every intent. */
-    static void stratifiedSplit(List<EncodedText> rows, int folds, int fold, List<EncodedText> train,
+    public static void stratifiedSplit(List<EncodedText> rows, int folds, int fold, List<EncodedText> train,
                                 List<EncodedText> test) {
         Map<String, Integer> seen = new HashMap<>();
         for (EncodedText row : rows) {
