@@ -10,16 +10,13 @@ import dev.parley.message.OfferCard;
 import dev.parley.message.QuickReply;
 import dev.parley.message.Reply;
 import dev.parley.testing.RecordingListener;
+import dev.parley.testing.Rows;
 import dev.parley.testing.RecordingPhoneSender;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +49,7 @@ class ConversationServiceTest {
     RecordingPhoneSender phoneSender;
 
     @Inject
-    TransactionOperations<Connection> transactions;
+    Rows rows;
 
     static InboundMessage said(Channel channel, String user, String session, String messageId, String text) {
         return new InboundMessage(channel, user, session, messageId, text, null, null, null, Instant.now(), Map.of());
@@ -63,21 +60,7 @@ class ConversationServiceTest {
                 null));
     }
 
-    long count(String sql, String parameter) throws Exception {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
-                statement.setString(1, parameter);
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            }
-        });
-    }
 
-    long messagesIn(String conversationId) throws Exception {
-        return count("SELECT COUNT(*) FROM messages WHERE conversation_id = ?", conversationId);
-    }
 
     @Test
     void aSessionStartsWithAStoredGreeting() {
@@ -109,7 +92,7 @@ class ConversationServiceTest {
         assertEquals(outcome.message().id(), reply.replyToId());
         assertEquals("Order PA-345678 is delivered.", reply.text());
         assertEquals(List.of("Track my parcel"), reply.quickReplies().stream().map(QuickReply::title).toList());
-        assertEquals(2, messagesIn(outcome.conversation().id()));
+        assertEquals(2, rows.messagesIn(outcome.conversation().id()));
         // the stored rows read back exactly as returned
         assertEquals(List.of(outcome.message(), reply), service.messages(outcome.conversation().id(), 0, 10)
                 .messages());
@@ -133,7 +116,7 @@ class ConversationServiceTest {
             assertEquals(first.replies().stream().map(ConversationMessage::id).toList(),
                     again.replies().stream().map(ConversationMessage::id).toList());
         }
-        assertEquals(3, messagesIn(session)); // greeting, message, reply
+        assertEquals(3, rows.messagesIn(session)); // greeting, message, reply
         // the same client id in another session is another message
         ConversationStart other = webSession();
         TurnOutcome elsewhere = service.receive(said(Channel.WEBCHAT, other.conversation().channelUserId(),
@@ -153,8 +136,8 @@ class ConversationServiceTest {
         assertEquals(1, outcomes.stream().map(o -> o.message().id()).distinct().count());
         assertEquals(1, outcomes.stream().map(o -> o.replies().get(0).id()).distinct().count());
         assertEquals(9, outcomes.stream().filter(TurnOutcome::duplicate).count());
-        assertEquals(3, messagesIn(session));
-        assertEquals(1, count("SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND direction = 'inbound'",
+        assertEquals(3, rows.messagesIn(session));
+        assertEquals(1, rows.count("SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND direction = 'inbound'",
                 session));
     }
 
