@@ -143,4 +143,59 @@ public final class ShopperSimulator {
         }
         return new Result(impressions, window, ctr, last, curves);
     }
+
+    /**
+     * Writes a log of a uniformly random logging policy over all sales offers (propensity 1/K), in the
+     * {@code offers evaluate} format, with a truth file (each row: every offer's true click probability) and an
+     * actions file (each offer's categories, brands, discount type, life events, weather, stages, tags).
+     */
+    public void writeUniformLog(int rows, int shoppers, long seed, java.io.Writer log, java.io.Writer truth,
+                                java.io.Writer actions) throws java.io.IOException {
+        ShopperWorld world = new ShopperWorld(catalogue, offers, new ProfileUpdater(profileSettings), shoppers, seed);
+        List<Offer> all = world.offers();
+        SplittableRandom choices = new SplittableRandom(seed * 17 + 3);
+        log.write("timestamp,position,stage,segment,intent,weather,life_event,top_category,asked_category,"
+                + "price_sensitivity,action,reward,propensity\n");
+        truth.write(String.join(",", all.stream().map(Offer::id).toList()) + "\n");
+        for (int t = 0; t < rows; t++) {
+            ShopperWorld.Session session = world.nextSession();
+            ProfileFacts facts = ProfileFacts.of(session.shopper().profile(), profileSettings, session.now());
+            DecisionContext context = DecisionContext.of(facts, "webchat", session.intent(), session.entities(),
+                    session.cart(), 0, session.weather(), session.now());
+            Offer chosen = all.get(choices.nextInt(all.size()));
+            double reward = world.random().nextDouble() < world.clickProbability(session, chosen) ? 1 : 0;
+            String top = facts.topCategories(1).stream().map(Map.Entry::getKey).findFirst().orElse("none");
+            log.write(String.join(",", session.now().toString(), "1", context.stage().id(), context.segment(),
+                    session.intent() == null ? "none" : session.intent(), session.weather().condition(),
+                    facts.lifeEvents().isEmpty() ? "none" : facts.lifeEvents().get(0), csv(top),
+                    csv(session.entities().getOrDefault("category", "none")),
+                    String.format(java.util.Locale.ROOT, "%.2f", facts.priceSensitivity()), chosen.id(),
+                    reward == 1 ? "1" : "0", String.format(java.util.Locale.ROOT, "%.8f", 1.0 / all.size())) + "\n");
+            StringBuilder line = new StringBuilder();
+            for (int k = 0; k < all.size(); k++) {
+                line.append(k == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.6f",
+                        world.clickProbability(session, all.get(k))));
+            }
+            truth.write(line.append("\n").toString());
+        }
+        actions.write("action,categories,brands,discount_type,life_events,weather,stages,tags,depth\n");
+        for (Offer offer : all) {
+            java.util.List<String> categories = new ArrayList<>(offer.scope().categories());
+            for (Product product : world.products().all()) {
+                if (offer.scope().departments().contains(product.department().toLowerCase())
+                        && !categories.contains(product.category().toLowerCase())) {
+                    categories.add(product.category().toLowerCase());
+                }
+            }
+            actions.write(String.join(",", offer.id(), csv(String.join("|", categories)),
+                    csv(String.join("|", offer.scope().brands())), offer.discount().type().name().toLowerCase(),
+                    String.join("|", offer.audience().lifeEvents()), String.join("|", offer.audience().weather()),
+                    String.join("|", offer.audience().journeyStages()), String.join("|", offer.tags()),
+                    String.format(java.util.Locale.ROOT, "%.3f", offer.discount().depth(null))) + "\n");
+        }
+    }
+
+    private static String csv(String value) {
+        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
 }

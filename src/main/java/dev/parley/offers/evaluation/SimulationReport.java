@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Draws click-through over impressions, one line per policy, as a PNG (java2d, headless; no dependency). */
-final class LearningCurvePlot {
+public final class SimulationReport {
 
     private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0x7f7f7f), new Color(0xff7f0e),
             new Color(0x2ca02c)};
@@ -24,10 +24,10 @@ final class LearningCurvePlot {
     private static final int TOP = 50;
     private static final int BOTTOM = 70;
 
-    private LearningCurvePlot() {
+    private SimulationReport() {
     }
 
-    static void write(ShopperSimulator.Result result, Path file) throws IOException {
+    public static void plot(ShopperSimulator.Result result, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
