@@ -80,7 +80,7 @@ public final class HttpWeatherSource implements WeatherSource {
             return Optional.of(new WeatherReport(location, condition.asText(),
                     temperature != null && temperature.isNumber() ? temperature.asDouble() : null));
         } catch (IOException e) {
-            LOG.warn("Weather provider unreachable: {}", e.getClass().getSimpleName());
+            LOG.warn("Weather provider failed: {}", e.getClass().getSimpleName());
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
