@@ -39,7 +39,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -102,19 +101,8 @@ public class OfferEngine {
         if (reason != null) {
             return recover(request.shopperId(), RecoveryReason.fromId(reason).orElseThrow(), request.channel(), now);
         }
-        ProfileFacts facts = profiles.facts(request.shopperId(), now);
-        ProductFacts products = catalog.current();
-        List<Product> cartProducts = new ArrayList<>();
-        double cartValue = 0;
-        for (CartLine line : request.cart()) {
-            Optional<Product> product = products.product(line.sku());
-            if (product.isPresent()) {
-                cartProducts.add(product.get());
-                cartValue += pricing.price(product.get()).doubleValue() * line.quantity();
-            }
-        }
-        DecisionContext context = DecisionContext.of(facts, request.channel().id(), request.intent(),
-                request.entities(), cartProducts, cartValue, weatherFor(request, facts.profile()), now);
+        DecisionContext context = context(request, now);
+        ProfileFacts facts = context.facts();
         if (facts.profile().inRecoveryAt(now)) {
             return new OfferDecision(UUID.randomUUID().toString(), request.shopperId(), "quiet", context.segment(),
                     context.stage().id(), "apologetic", List.of(), now);
@@ -187,9 +175,46 @@ public class OfferEngine {
         return profiles.addLifeEvent(shopperId, lifeEvent, source == null ? "api" : source, Instant.now());
     }
 
+    /**
+     * Why each offer is or is not a candidate for this request: offer id -> "eligible" or the first hard rule
+     * it fails (life_event, weather, frequency_cap, out_of_stock, ...). For support tools and tests; deciding
+     * never needs it.
+     */
+    public Map<String, String> eligibility(DecisionRequest request) {
+        validate(request);
+        Instant now = request.time() == null ? Instant.now() : request.time();
+        DecisionContext context = context(request, now);
+        OfferInventory stock = inventory();
+        Map<String, String> verdicts = new java.util.TreeMap<>();
+        for (Offer offer : offers.all()) {
+            Product product = stock.featured(offer, context.entities());
+            int capped = offer.frequencyCap() == null ? 0
+                    : ledger.count(request.shopperId(), offer.id(), offer.frequencyCap().period(), now);
+            verdicts.put(offer.id(), Eligibility.rejection(offer, context, capped, offers.hasBudgetLeft(offer), product,
+                    null).orElse("eligible"));
+        }
+        return verdicts;
+    }
+
     /** The profile as stored, empty for a shopper never seen. */
     public Optional<ShopperProfile> profile(String shopperId) {
         return profiles.find(shopperId);
+    }
+
+    private DecisionContext context(DecisionRequest request, Instant now) {
+        ProfileFacts facts = profiles.facts(request.shopperId(), now);
+        ProductFacts products = catalog.current();
+        List<Product> cartProducts = new ArrayList<>();
+        double cartValue = 0;
+        for (CartLine line : request.cart()) {
+            Optional<Product> product = products.product(line.sku());
+            if (product.isPresent()) {
+                cartProducts.add(product.get());
+                cartValue += pricing.price(product.get()).doubleValue() * line.quantity();
+            }
+        }
+        return DecisionContext.of(facts, request.channel().id(), request.intent(), request.entities(), cartProducts,
+                cartValue, weatherFor(request, facts.profile()), now);
     }
 
     private List<Candidate> candidates(String shopperId, DecisionContext context, @Nullable String recoveryReason) {
@@ -292,9 +317,5 @@ public class OfferEngine {
         if (request.slots() > DecisionRequest.MAX_SLOTS) {
             throw new IllegalArgumentException("at most " + DecisionRequest.MAX_SLOTS + " slots");
         }
-    }
-
-    static NoSuchElementException unknownDecision(String id) {
-        return new NoSuchElementException("no decision " + id);
     }
 }
