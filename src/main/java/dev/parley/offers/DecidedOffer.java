@@ -2,6 +2,7 @@ package dev.parley.offers;
 
 import dev.parley.message.OfferCard;
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
@@ -25,7 +26,7 @@ public record DecidedOffer(String decisionId, String offerId, int position, Stri
                            String discount, @Nullable String couponCode, @Nullable String productSku,
                            @Nullable String productName, @Nullable BigDecimal price, @Nullable BigDecimal offerPrice,
                            @Nullable String currency, @Nullable Instant expiresAt, String explanation,
-                           List<String> reasons, double propensity, double score) {
+                           @JsonInclude(JsonInclude.Include.ALWAYS) List<String> reasons, double propensity, double score) {
 
     /** The card a reply shows: the title, and the description with the saving and the reason. */
     public OfferCard toCard() {

@@ -1,6 +1,7 @@
 package dev.parley.offers;
 
 import dev.parley.message.OfferCard;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -18,7 +19,7 @@ import java.util.List;
  */
 @Serdeable
 public record OfferDecision(String requestId, String shopperId, String strategy, String segment,
-                            String journeyStage, String tone, List<DecidedOffer> offers, Instant decidedAt) {
+                            String journeyStage, String tone, @JsonInclude(JsonInclude.Include.ALWAYS) List<DecidedOffer> offers, Instant decidedAt) {
 
     public List<OfferCard> cards() {
         return offers.stream().map(DecidedOffer::toCard).toList();

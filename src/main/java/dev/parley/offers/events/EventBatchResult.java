@@ -1,5 +1,6 @@
 package dev.parley.offers.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * rejected rows, which were not stored while every other row was.
  */
 @Serdeable
-public record EventBatchResult(int received, int stored, int duplicates, List<RejectedEvent> rejected) {
+public record EventBatchResult(int received, int stored, int duplicates, @JsonInclude(JsonInclude.Include.ALWAYS) List<RejectedEvent> rejected) {
 
     public EventBatchResult {
         rejected = List.copyOf(rejected);

@@ -148,7 +148,8 @@ public final class ProfileFacts {
     }
 
     /**
-     * Spent so far plus the expected spend of the next 12 months: average order x yearly order rate x the chance
+     * Spent so far plus the expected spend of the next 12 months: average order x yearly order rate (shrunk
+     * towards one a year) x the chance
      * the shopper is still active (decays with the time since the last purchase relative to their usual gap).
      * A heuristic in the spirit of BG/NBD, good enough to scale gestures and gate audiences.
      */
@@ -158,7 +159,8 @@ public final class ProfileFacts {
         }
         double averageOrder = profile.totalSpent / profile.purchaseCount;
         double activeDays = Math.max(30, (profile.lastPurchase - profile.firstPurchase) / (double) DAY);
-        double ordersPerYear = Math.min(24, profile.purchaseCount * 365.0 / activeDays);
+        // shrunk towards one order a year: a single recent purchase is no evidence of a monthly habit
+        double ordersPerYear = Math.min(24, (profile.purchaseCount + 1) / (activeDays / 365.0 + 1));
         double usualGap = profile.purchaseCount > 1 ? activeDays / (profile.purchaseCount - 1) : 90;
         double sinceLast = Math.max(0, (now - profile.lastPurchase) / (double) DAY);
         double alive = Math.exp(-sinceLast / Math.max(60, 2 * usualGap));

@@ -79,8 +79,8 @@ class ProfileUpdaterTest {
         assertEquals(ValueSegment.LOYAL, facts.segment());
         assertEquals(1, facts.recencyDays());
         assertEquals("531", facts.rfmScore());
-        // 80 spent + 20 per order x ~24 orders a year x ~98% still active
-        assertEquals(80 + 20 * 24 * Math.exp(-1.0 / 60), facts.clv(), 1.0);
+        // 80 spent + 20 per order x (4 + 1) orders over (60 days + 1 year) x ~98% still active
+        assertEquals(80 + 20 * 5 / (60 / 365.0 + 1) * Math.exp(-1.0 / 60), facts.clv(), 0.01);
         ProfileFacts lapsed = ProfileFacts.of(profile, ProfileSettings.defaults(), now.plus(Duration.ofDays(200)));
         assertEquals(ValueSegment.LAPSED, lapsed.segment());
         assertEquals(JourneyStage.LAPSED, lapsed.stage());
