@@ -1,6 +1,7 @@
 package dev.parley.offers;
 
 import dev.parley.offers.decision.DecisionLog;
+import dev.parley.offers.decision.DecisionLogWriter;
 import dev.parley.offers.decision.LoggedDecision;
 import dev.parley.offers.events.EventType;
 import dev.parley.offers.events.ShopperEvent;
@@ -31,12 +32,14 @@ public class DecisionOutcomes implements ShopperEventObserver {
     static final Set<String> LEARNABLE = Set.of("bandit", "popularity");
 
     private final DecisionLog log;
+    private final DecisionLogWriter writer;
     private final BanditMemory memory;
     private final OfferBook offers;
     private final Duration timeout;
 
-    DecisionOutcomes(DecisionLog log, BanditMemory memory, OfferBook offers, dev.parley.offers.bandit.BanditSettings settings) {
+    DecisionOutcomes(DecisionLog log, DecisionLogWriter writer, BanditMemory memory, OfferBook offers, dev.parley.offers.bandit.BanditSettings settings) {
         this.log = log;
+        this.writer = writer;
         this.memory = memory;
         this.offers = offers;
         this.timeout = Duration.ofMinutes(settings.rewardTimeoutMinutes());
@@ -47,6 +50,7 @@ public class DecisionOutcomes implements ShopperEventObserver {
      */
     @Transactional
     public RewardReceipt record(String decisionId, RewardOutcome outcome, BigDecimal discountGiven, Instant at) {
+        writer.flush();
         LoggedDecision decision = log.find(decisionId)
                 .orElseThrow(() -> new NoSuchElementException("no decision " + decisionId));
         DecisionLog.OutcomeStored stored = log.recordOutcome(decisionId, outcome.id(), outcome.reward(), at);
@@ -76,7 +80,7 @@ public class DecisionOutcomes implements ShopperEventObserver {
             }
             BigDecimal amount = BigDecimal.valueOf(event.number("discount", 0));
             String decisionId = event.property("decision_id");
-            if (decisionId != null && log.find(decisionId).isPresent()) {
+            if (decisionId != null && writer.find(decisionId).isPresent()) {
                 record(decisionId, outcome, amount, event.timestamp());
             } else if (event.type() == EventType.COUPON_REDEEMED && event.property("offer_id") != null) {
                 offers.recordRedemption(event.property("offer_id"), amount);
@@ -91,6 +95,7 @@ public class DecisionOutcomes implements ShopperEventObserver {
     }
 
     public int expireOpenDecisions(Instant now) {
+        writer.flush();
         int expired = 0;
         List<String> open;
         do {

@@ -6,7 +6,7 @@ import dev.parley.catalog.Product;
 import dev.parley.message.Channel;
 import dev.parley.offers.decision.Candidate;
 import dev.parley.offers.decision.DecisionContext;
-import dev.parley.offers.decision.DecisionLog;
+import dev.parley.offers.decision.DecisionLogWriter;
 import dev.parley.offers.decision.Eligibility;
 import dev.parley.offers.decision.ImpressionLedger;
 import dev.parley.offers.decision.LoggedDecision;
@@ -61,7 +61,7 @@ public class OfferEngine {
     private final DemandPricing pricing;
     private final WeatherSource weather;
     private final ImpressionLedger ledger;
-    private final DecisionLog log;
+    private final DecisionLogWriter log;
     private final BanditMemory memory;
     private final DecisionOutcomes outcomes;
     private final EventIngestion events;
@@ -72,7 +72,7 @@ public class OfferEngine {
     }
 
     OfferEngine(OfferBook offers, ProfileStore profiles, CatalogFacts catalog, DemandPricing pricing,
-                WeatherSource weather, ImpressionLedger ledger, DecisionLog log, BanditMemory memory,
+                WeatherSource weather, ImpressionLedger ledger, DecisionLogWriter log, BanditMemory memory,
                 DecisionOutcomes outcomes, EventIngestion events, RecoverySettings recovery) {
         this.offers = offers;
         this.profiles = profiles;
@@ -93,7 +93,6 @@ public class OfferEngine {
      *
      * @throws IllegalArgumentException for a request without shopper or channel, or with too many slots
      */
-    @Transactional
     public OfferDecision decide(DecisionRequest request) {
         validate(request);
         Instant now = request.time() == null ? Instant.now() : request.time();
@@ -260,7 +259,7 @@ public class OfferEngine {
                     null, null));
             ledger.record(shopperId, offer.id(), context.now());
         }
-        log.insert(logged);
+        log.append(logged);
         return new OfferDecision(requestId, shopperId, strategy, context.segment(), context.stage().id(), tone,
                 decided, context.now());
     }

@@ -4,6 +4,7 @@ import dev.parley.message.Channel;
 import dev.parley.message.OfferCard;
 import dev.parley.offers.bandit.BanditSettings;
 import dev.parley.offers.decision.DecisionLog;
+import dev.parley.offers.decision.DecisionLogWriter;
 import dev.parley.offers.decision.ImpressionLedger;
 import dev.parley.offers.events.EventBatchResult;
 import dev.parley.offers.events.EventType;
@@ -43,6 +44,8 @@ class OfferEngineTest {
     @Inject
     DecisionLog log;
     @Inject
+    DecisionLogWriter writer;
+    @Inject
     BanditSettings banditSettings;
     @Inject
     ImpressionLedger ledger;
@@ -68,7 +71,7 @@ class OfferEngineTest {
             assertFalse(offer.explanation().isBlank());
             assertTrue(offers.find(offer.offerId()).orElseThrow().audience().lifeEvents().isEmpty(),
                     "no life-event offer for a stranger: " + offer.offerId());
-            assertEquals(offer.offerId(), log.find(offer.decisionId()).orElseThrow().offerId(), "every offer is logged");
+            assertEquals(offer.offerId(), writer.find(offer.decisionId()).orElseThrow().offerId(), "every offer is logged");
         }
         assertEquals(3, decision.offers().stream().map(DecidedOffer::offerId).distinct().count());
         OfferCard card = decision.cards().get(0);
@@ -132,7 +135,7 @@ class OfferEngineTest {
         engine.recordReward(shown.decisionId(), RewardOutcome.REDEEMED);
         assertEquals(before + 1, memory.bandit().updates(), "learnt once");
         assertEquals(redemptions + 1, offers.redemptions(shown.offerId()), "a redemption counts once");
-        assertEquals("accepted", log.find(shown.decisionId()).orElseThrow().outcome());
+        assertEquals("accepted", writer.find(shown.decisionId()).orElseThrow().outcome());
         assertThrows(NoSuchElementException.class, () -> engine.recordReward("no-such-decision", RewardOutcome.ACCEPTED));
     }
 
@@ -141,7 +144,7 @@ class OfferEngineTest {
         OfferDecision decision = engine.decide(DecisionRequest.of("clicker-1", Channel.WEBCHAT, null, Map.of()));
         String decisionId = decision.offers().get(0).decisionId();
         engine.recordEvents(List.of(event("clicker-1", EventType.OFFER_DISMISSED, Map.of("decision_id", decisionId))));
-        assertEquals("dismissed", log.find(decisionId).orElseThrow().outcome());
+        assertEquals("dismissed", writer.find(decisionId).orElseThrow().outcome());
     }
 
     @Test
@@ -149,9 +152,9 @@ class OfferEngineTest {
         OfferDecision decision = engine.decide(DecisionRequest.of("silent-1", Channel.WEBCHAT, null, Map.of()));
         String decisionId = decision.offers().get(0).decisionId();
         outcomes.expireOpenDecisions(Instant.now().plus(Duration.ofMinutes(banditSettings.rewardTimeoutMinutes() - 1)));
-        assertEquals(null, log.find(decisionId).orElseThrow().outcome(), "not yet");
+        assertEquals(null, writer.find(decisionId).orElseThrow().outcome(), "not yet");
         outcomes.expireOpenDecisions(Instant.now().plus(Duration.ofMinutes(banditSettings.rewardTimeoutMinutes() + 1)));
-        assertEquals("ignored", log.find(decisionId).orElseThrow().outcome());
+        assertEquals("ignored", writer.find(decisionId).orElseThrow().outcome());
     }
 
     @Test

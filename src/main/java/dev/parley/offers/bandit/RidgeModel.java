@@ -70,20 +70,25 @@ public final class RidgeModel {
         return sum;
     }
 
-    /** sqrt(x' A^-1 x): how uncertain the prediction for x still is. */
+    /** sqrt(x' A^-1 x): how uncertain the prediction for x still is. Visits only x's non-zero entries. */
     public double width(double[] x) {
-        double sum = 0;
+        int[] nonZero = new int[d];
+        int k = 0;
         for (int i = 0; i < d; i++) {
-            double xi = x[i];
-            if (xi == 0) {
-                continue;
+            if (x[i] != 0) {
+                nonZero[k++] = i;
             }
+        }
+        double sum = 0;
+        for (int a = 0; a < k; a++) {
+            int i = nonZero[a];
             int row = i * d;
             double dot = 0;
-            for (int j = 0; j < d; j++) {
+            for (int c = 0; c < k; c++) {
+                int j = nonZero[c];
                 dot += aInverse[row + j] * x[j];
             }
-            sum += xi * dot;
+            sum += x[i] * dot;
         }
         return Math.sqrt(Math.max(0, sum));
     }

@@ -43,6 +43,9 @@ public final class OfferInventory {
         String color = entities.get("color");
         String brand = entities.get("brand");
         Product best = products.get(0);
+        if (category == null && color == null && brand == null) {
+            return best;
+        }
         int bestMatch = -1;
         for (Product product : products) {
             int match = (category != null && category.equalsIgnoreCase(product.category()) ? 4 : 0)

@@ -22,13 +22,16 @@ public class DecisionLogExport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DecisionLog log;
+    private final dev.parley.offers.decision.DecisionLogWriter writer;
 
-    DecisionLogExport(DecisionLog log) {
+    DecisionLogExport(DecisionLog log, dev.parley.offers.decision.DecisionLogWriter writer) {
         this.log = log;
+        this.writer = writer;
     }
 
     public int write(Writer out) throws IOException {
         out.write("timestamp,position,channel,strategy,segment,stage,intent,weather,life_event,action,reward,propensity\n");
+        writer.flush();
         int[] rows = {0};
         log.forEachDecision(decision -> {
             if (decision.reward() == null || decision.strategy().equals("recovery")) {
