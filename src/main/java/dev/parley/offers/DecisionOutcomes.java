@@ -51,7 +51,7 @@ public class DecisionOutcomes implements ShopperEventObserver {
     @Transactional
     public RewardReceipt record(String decisionId, RewardOutcome outcome, BigDecimal discountGiven, Instant at) {
         writer.flush();
-        LoggedDecision decision = log.find(decisionId)
+        LoggedDecision decision = log.findForUpdate(decisionId)
                 .orElseThrow(() -> new NoSuchElementException("no decision " + decisionId));
         DecisionLog.OutcomeStored stored = log.recordOutcome(decisionId, outcome.id(), outcome.reward(), at);
         boolean learned = false;
@@ -80,9 +80,15 @@ public class DecisionOutcomes implements ShopperEventObserver {
             }
             BigDecimal amount = BigDecimal.valueOf(event.number("discount", 0));
             String decisionId = event.property("decision_id");
-            if (decisionId != null && writer.find(decisionId).isPresent()) {
-                record(decisionId, outcome, amount, event.timestamp());
-            } else if (event.type() == EventType.COUPON_REDEEMED && event.property("offer_id") != null) {
+            if (decisionId != null) {
+                try {
+                    record(decisionId, outcome, amount, event.timestamp());
+                    continue;
+                } catch (NoSuchElementException unknown) {
+                    // not one of our decisions (or long gone): the event still counts as an event
+                }
+            }
+            if (event.type() == EventType.COUPON_REDEEMED && event.property("offer_id") != null) {
                 offers.recordRedemption(event.property("offer_id"), amount);
             }
         }

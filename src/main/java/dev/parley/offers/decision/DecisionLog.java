@@ -62,7 +62,20 @@ public class DecisionLog {
     }
 
     public Optional<LoggedDecision> find(String id) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM offer_decisions WHERE id = ?", statement -> {
+        return find(id, "");
+    }
+
+    /**
+     * The decision's latest committed row, locked until the caller's transaction ends: a locking read sees rows
+     * committed after the transaction's snapshot (the decision log is written by another thread), and serialises
+     * concurrent outcome reports for the same decision.
+     */
+    public Optional<LoggedDecision> findForUpdate(String id) {
+        return find(id, " FOR UPDATE");
+    }
+
+    private Optional<LoggedDecision> find(String id, String suffix) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM offer_decisions WHERE id = ?" + suffix, statement -> {
             statement.setString(1, id);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(map(rows)) : Optional.<LoggedDecision>empty();

@@ -18,6 +18,30 @@ public record ShopperEvent(String eventId, String shopperId, EventType type, Ins
         properties = properties == null ? Map.of() : Map.copyOf(properties);
     }
 
+    /**
+     * The event a conversation turn produces (the dialogue sends it through {@code OfferEngine.recordEvents}):
+     * the recognised intent and entities (category, brand, color, size) count towards the shopper's interests,
+     * and intents such as moving_home reveal life events. Never the message text.
+     *
+     * @param messageId the channel's message id, so a redelivered message counts once
+     */
+    public static ShopperEvent conversationTurn(String messageId, String shopperId, dev.parley.message.Channel channel,
+                                                String intent, Map<String, String> entities, Instant at) {
+        Map<String, String> properties = new java.util.HashMap<>();
+        if (entities != null) {
+            entities.forEach((key, value) -> {
+                if (value != null && java.util.Set.of("category", "brand", "color", "size", "department").contains(key)) {
+                    properties.put(key, value);
+                }
+            });
+        }
+        if (intent != null) {
+            properties.put("intent", intent);
+        }
+        properties.put("channel", channel.id());
+        return new ShopperEvent("turn:" + messageId, shopperId, EventType.CONVERSATION_TURN, at, properties);
+    }
+
     public String property(String name) {
         String value = properties.get(name);
         return value == null || value.isBlank() ? null : value;
