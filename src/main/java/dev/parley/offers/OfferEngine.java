@@ -187,10 +187,7 @@ public class OfferEngine {
         Map<String, String> verdicts = new java.util.TreeMap<>();
         for (Offer offer : offers.all()) {
             Product product = stock.featured(offer, context.entities());
-            int capped = offer.frequencyCap() == null ? 0
-                    : ledger.count(request.shopperId(), offer.id(), offer.frequencyCap().period(), now);
-            verdicts.put(offer.id(), Eligibility.rejection(offer, context, capped, offers.hasBudgetLeft(offer), product,
-                    null).orElse("eligible"));
+            verdicts.put(offer.id(), rejection(request.shopperId(), offer, context, product, null).orElse("eligible"));
         }
         return verdicts;
     }
@@ -224,14 +221,19 @@ public class OfferEngine {
                 continue;
             }
             Product product = stock.featured(offer, context.entities());
-            int capped = offer.frequencyCap() == null ? 0
-                    : ledger.count(shopperId, offer.id(), offer.frequencyCap().period(), context.now());
-            if (Eligibility.rejection(offer, context, capped, offers.hasBudgetLeft(offer), product, recoveryReason).isEmpty()) {
+            if (rejection(shopperId, offer, context, product, recoveryReason).isEmpty()) {
                 candidates.add(new Candidate(offer, product,
                         ledger.count(shopperId, offer.id(), FATIGUE_WINDOW, context.now())));
             }
         }
         return candidates;
+    }
+
+    private Optional<String> rejection(String shopperId, Offer offer, DecisionContext context, Product product,
+                                       @Nullable String recoveryReason) {
+        int capped = offer.frequencyCap() == null ? 0
+                : ledger.count(shopperId, offer.id(), offer.frequencyCap().period(), context.now());
+        return Eligibility.rejection(offer, context, capped, offers.hasBudgetLeft(offer), product, recoveryReason);
     }
 
     private OfferDecision finish(String shopperId, Channel channel, String strategy, DecisionContext context,

@@ -31,7 +31,10 @@ public final class OfferFeatures {
     public static final int VALUE_DEPTH = 13;
     public static final int BESTSELLER_EARLY = 14;
     public static final int WHOLE_SHOP = 15;
-    private static final int STAGE_BY_TYPE = 16;
+    public static final int RELATIVE_AFFINITY = 16;
+    public static final int AFFINITY_SQUARED = 17;
+    public static final int AFFINITY_ASKED = 18;
+    private static final int STAGE_BY_TYPE = 19;
     private static final int TYPES = 4;
     public static final int DIMENSION = STAGE_BY_TYPE + JourneyStage.values().length * TYPES;
 
@@ -51,9 +54,11 @@ public final class OfferFeatures {
         x[BIAS] = 1;
         x[POPULARITY] = Math.min(3, popularity * 10);
         double categoryAffinity = 0;
+        double relative = 0;
         boolean bought = false;
         for (String category : scope.categories()) {
             categoryAffinity = Math.max(categoryAffinity, facts.categoryAffinity(category));
+            relative = Math.max(relative, facts.relativeCategoryAffinity(category));
             bought |= facts.boughtCategory(category);
         }
         for (String department : scope.departments()) {
@@ -61,6 +66,7 @@ public final class OfferFeatures {
         }
         if (product != null && !scope.skus().isEmpty()) {
             categoryAffinity = Math.max(categoryAffinity, facts.categoryAffinity(product.category().toLowerCase()));
+            relative = Math.max(relative, facts.relativeCategoryAffinity(product.category().toLowerCase()));
             bought |= facts.boughtCategory(product.category().toLowerCase());
         }
         double brandAffinity = 0;
@@ -85,6 +91,10 @@ public final class OfferFeatures {
         x[BESTSELLER_EARLY] = offer.hasTag("bestseller") && (context.stage() == JourneyStage.BROWSING
                 || context.stage() == JourneyStage.NEW || context.stage() == JourneyStage.COMPARING) ? 1 : 0;
         x[WHOLE_SHOP] = scope.isWholeShop() ? 1 : 0;
+        // the click odds grow faster than linearly with taste: give the linear model the curve
+        x[RELATIVE_AFFINITY] = relative;
+        x[AFFINITY_SQUARED] = relative * relative;
+        x[AFFINITY_ASKED] = relative * x[ASKED_FOR];
         x[STAGE_BY_TYPE + context.stage().ordinal() * TYPES + offer.discount().type().ordinal()] = 1;
         return x;
     }

@@ -25,6 +25,7 @@ public final class ProfileFacts {
     private final Map<String, Double> brandShare;
     private final Map<String, Double> colorShare;
     private final Set<String> purchasedCategories = new HashSet<>();
+    private final double topCategoryShare;
     private final double clv;
     private final double priceSensitivity;
     private final ValueSegment segment;
@@ -40,6 +41,7 @@ public final class ProfileFacts {
         departmentShare = shares(profile.departments, t, halfLife);
         brandShare = shares(profile.brands, t, halfLife);
         colorShare = shares(profile.colors, t, halfLife);
+        topCategoryShare = categoryShare.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         for (RecentItem item : profile.recent) {
             if ("purchase".equals(item.type) && item.category != null) {
                 purchasedCategories.add(item.category);
@@ -71,6 +73,11 @@ public final class ProfileFacts {
     /** Share (0..1) of the shopper's decayed interest that goes to this category. */
     public double categoryAffinity(String category) {
         return categoryShare.getOrDefault(category, 0.0);
+    }
+
+    /** The category's interest relative to the shopper's favourite category (1 for the favourite, 0..1). */
+    public double relativeCategoryAffinity(String category) {
+        return topCategoryShare == 0 ? 0 : categoryAffinity(category) / topCategoryShare;
     }
 
     public double departmentAffinity(String department) {
