@@ -90,6 +90,8 @@ class OfferEngineTest {
         assertEquals("eligible", eligibility.get("move-boxes-bundle"));
         assertEquals("life_event", eligibility.get("baby-stroller-15"));
         assertThrows(IllegalArgumentException.class, () -> engine.detectLifeEvent("mover-1", "retirement", "api"));
+        assertEquals("student", engine.detectLifeEvent("fresher-1", "starting_studies", "intent:starting_studies").lifeEvent(),
+                "the NLU's names for life events are understood");
 
         DecidedOffer moving = null;
         for (int attempt = 0; attempt < 10 && moving == null; attempt++) {

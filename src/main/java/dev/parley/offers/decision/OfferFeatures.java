@@ -38,8 +38,9 @@ public final class OfferFeatures {
     private static final int TYPES = 4;
     public static final int DIMENSION = STAGE_BY_TYPE + JourneyStage.values().length * TYPES;
 
-    private static final Set<String> DEAL_INTENTS = Set.of("deals", "discounts", "coupon", "offers", "promotions",
-            "sale");
+    /** Intents that ask for a bargain (intents/deals.yml and common synonyms). */
+    private static final Set<String> DEAL_INTENTS = Set.of("ask_discount", "apply_coupon", "current_promotions",
+            "deals", "discounts", "coupon", "offers", "promotions", "sale");
 
     private OfferFeatures() {
     }

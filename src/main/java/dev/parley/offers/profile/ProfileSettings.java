@@ -32,7 +32,8 @@ public record ProfileSettings(
                 "moving_home", 90, "new_baby", 365, "student", 365, "wedding", 180) : lifeEventDays);
         lifeEventIntents = normalise(lifeEventIntents == null || lifeEventIntents.isEmpty() ? Map.of(
                 "moving_home", "moving_home", "new_baby", "new_baby", "expecting_baby", "new_baby",
-                "student_discount", "student", "wedding", "wedding") : lifeEventIntents);
+                "starting_studies", "student", "student_discount", "student", "wedding", "wedding")
+                : lifeEventIntents);
         lifeEventCategories = normalise(lifeEventCategories == null || lifeEventCategories.isEmpty() ? Map.of(
                 "new_baby", List.of("diapers", "cribs", "strollers", "car seats", "baby monitors", "baby clothes"),
                 "moving_home", List.of("moving boxes", "storage boxes", "sofas", "rugs")) : lifeEventCategories);

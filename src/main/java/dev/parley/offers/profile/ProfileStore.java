@@ -88,13 +88,21 @@ public class ProfileStore {
     /** Records a life event the conversation (or the site) recognised; refreshes its expiry if already known. */
     @Transactional
     public LifeEventRecord addLifeEvent(String shopperId, String lifeEvent, String source, Instant at) {
+        String kind = updater.canonical(lifeEvent);
         return update(shopperId, profile -> {
             if (profile.lastSeen == 0) {
                 profile.firstSeen = at.toEpochMilli();
             }
-            profile.lifeEvents.remove(lifeEvent.toLowerCase());
-            updater.addLifeEvent(profile, lifeEvent, source, at).ifPresent(r -> repository.saveLifeEvent(shopperId, r));
-        }).lifeEvents.get(lifeEvent.toLowerCase());
+            LifeEventRecord previous = profile.lifeEvents.remove(kind);
+            try {
+                updater.addLifeEvent(profile, kind, source, at).ifPresent(r -> repository.saveLifeEvent(shopperId, r));
+            } catch (IllegalArgumentException unknown) {
+                if (previous != null) {
+                    profile.lifeEvents.put(kind, previous);
+                }
+                throw unknown;
+            }
+        }).lifeEvents.get(kind);
     }
 
     /** Changes one profile and stores it; returns a copy of the result. */

@@ -125,7 +125,7 @@ public final class ProfileUpdater {
      * @throws IllegalArgumentException for a life event that is not configured
      */
     public Optional<LifeEventRecord> addLifeEvent(ShopperProfile profile, String lifeEvent, String source, Instant at) {
-        String kind = lifeEvent.toLowerCase();
+        String kind = canonical(lifeEvent);
         Integer days = settings.lifeEventDays().get(kind);
         if (days == null) {
             throw new IllegalArgumentException("unknown life event " + lifeEvent + "; known: "
@@ -138,6 +138,15 @@ public final class ProfileUpdater {
         LifeEventRecord record = new LifeEventRecord(kind, source, at, at.plus(Duration.ofDays(days)));
         profile.lifeEvents.put(kind, record);
         return Optional.of(record);
+    }
+
+    /**
+     * The configured life event a name stands for: a known life event as is, or the NLU's intent / entity value
+     * for it (expecting_baby -> new_baby, starting_studies -> student) through the life-event-intents mapping.
+     */
+    public String canonical(String lifeEvent) {
+        String name = lifeEvent.trim().toLowerCase();
+        return settings.lifeEventDays().containsKey(name) ? name : settings.lifeEventIntents().getOrDefault(name, name);
     }
 
     private void touch(ShopperProfile profile, ShopperEvent event, Optional<Product> product, String category,
