@@ -108,8 +108,8 @@ public final class ProfileUpdater {
                             .map(String::toLowerCase).orElse(profile.lastChannel);
                 }
                 String lifeEvent = event.property("life_event");
-                if (lifeEvent != null && settings.lifeEventDays().containsKey(lifeEvent.toLowerCase())) {
-                    addLifeEvent(profile, lifeEvent.toLowerCase(), "stated", event.timestamp()).ifPresent(detected::add);
+                if (lifeEvent != null && settings.lifeEventDays().containsKey(canonical(lifeEvent))) {
+                    addLifeEvent(profile, lifeEvent, "stated", event.timestamp()).ifPresent(detected::add);
                 }
             }
             default -> {
