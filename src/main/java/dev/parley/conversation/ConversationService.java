@@ -1,0 +1,518 @@
+package dev.parley.conversation;
+
+import dev.parley.conversation.ConversationEvent.DeliveryStatusChanged;
+import dev.parley.conversation.ConversationEvent.MessageStored;
+import dev.parley.conversation.ConversationEvent.NeedsHumanChanged;
+import dev.parley.conversation.ConversationEvent.StateChanged;
+import dev.parley.conversation.ConversationEvent.TypingChanged;
+import dev.parley.dialogue.ConversationFacts;
+import dev.parley.dialogue.DialogueContext;
+import dev.parley.dialogue.DialogueManager;
+import dev.parley.dialogue.DialogueTurn;
+import dev.parley.message.Channel;
+import dev.parley.message.InboundMessage;
+import dev.parley.message.Reply;
+import dev.parley.nlu.NluPipeline;
+import dev.parley.nlu.NluResult;
+import dev.parley.storage.UtcColumns;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The conversation feature's entrance: channels hand it what shoppers say, the hand-off and agent console move
+ * conversations between bot, queue and agents and post their messages.
+ * <p>
+ * A turn: the inbound message is stored first (deduplicated by its channel message id, so a redelivery returns the
+ * stored outcome), then, if the bot has the conversation, NLU → dialogue → replies are stored with the updated
+ * dialogue memory in one transaction holding the conversation's row lock (turns of one conversation never
+ * interleave). Events are published after commit; outbound messages go to the channel's {@link ChannelSender}.
+ */
+@Singleton
+public class ConversationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationService.class);
+    /** A channel attribute with the shopper's name (e.g. a WhatsApp profile name), kept as their display name. */
+    public static final String DISPLAY_NAME_ATTRIBUTE = "display_name";
+
+    private final TransactionOperations<Connection> transactions;
+    private final ShopperDirectory shoppers;
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final NluPipeline nlu;
+    private final DialogueManager dialogue;
+    private final ConversationEvents events;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final ColumnJson json;
+    private final String defaultLocale;
+
+    ConversationService(TransactionOperations<Connection> transactions, ShopperDirectory shoppers,
+                        ConversationRepository conversations, MessageRepository messages, NluPipeline nlu,
+                        DialogueManager dialogue, ConversationEvents events, List<ChannelSender> channelSenders,
+                        ColumnJson json, @Value("${parley.conversations.default-locale:en}") String defaultLocale) {
+        this.transactions = transactions;
+        this.shoppers = shoppers;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.nlu = nlu;
+        this.dialogue = dialogue;
+        this.events = events;
+        this.json = json;
+        this.defaultLocale = defaultLocale;
+        for (ChannelSender sender : channelSenders) {
+            if (senders.put(sender.channel(), sender) != null) {
+                throw new IllegalStateException("two ChannelSender beans for channel " + sender.channel().id());
+            }
+        }
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------------
+
+    public Optional<Conversation> find(String conversationId) {
+        return conversations.find(conversationId);
+    }
+
+    public Optional<Conversation> findBySession(Channel channel, String sessionId) {
+        return conversations.findBySession(channel, sessionId);
+    }
+
+    public Optional<Shopper> shopper(String shopperId) {
+        return shoppers.find(shopperId);
+    }
+
+    /** Conversations in a state, least recently updated first (e.g. the queue). */
+    public List<Conversation> findByState(ConversationState state, int limit) {
+        return conversations.findByState(state, limit);
+    }
+
+    /** Messages with seq above {@code afterSeq}, ascending, at most {@code limit}. */
+    public MessagePage messages(String conversationId, long afterSeq, int limit) {
+        List<ConversationMessage> page = messages.findAfter(conversationId, afterSeq, limit + 1);
+        return new MessagePage(page.subList(0, Math.min(limit, page.size())), page.size() > limit);
+    }
+
+    // ---- shoppers talking ---------------------------------------------------------------------------------------
+
+    /**
+     * Opens a new conversation with the bot (resolving or creating the shopper, linking a customer id) and stores
+     * the assistant's greeting as its first message.
+     */
+    public ConversationStart start(OpenConversation request) {
+        Objects.requireNonNull(request.channelUserId(), "channelUserId");
+        ConversationStart started = retryingConflicts(() -> transactions.executeWrite(status -> {
+            Instant now = UtcColumns.now();
+            Shopper shopper = shoppers.resolve(request.channel(), request.channelUserId(), request.customerId(),
+                    request.displayName(), now);
+            String id = UUID.randomUUID().toString();
+            String session = request.sessionId() != null ? request.sessionId()
+                    : request.channel() == Channel.WEBCHAT ? id : null;
+            Conversation opened = new Conversation(id, shopper.id(), request.channel(), request.channelUserId(),
+                    session, localeOr(request.locale()), ConversationState.BOT, false, null, 0,
+                    write(DialogueContext.EMPTY), 1, now, now);
+            conversations.insert(opened);
+            Reply greeting = dialogue.greeting(facts(opened, shopper));
+            ConversationMessage message = outbound(opened, 1, Author.BOT, null, greeting, null, now);
+            messages.insert(message, MessageIdScope.of(opened));
+            return new ConversationStart(opened, shopper, message);
+        }));
+        LOG.debug("Conversation {} opened on {}", started.conversation().id(), started.conversation().channel().id());
+        events.publish(new MessageStored(started.conversation(), started.greeting()));
+        deliver(started.conversation(), started.greeting());
+        return started;
+    }
+
+    /**
+     * Handles one inbound message: stores it (once, however often it is delivered), and if the bot has the
+     * conversation, runs NLU and the dialogue and stores the replies. While the conversation is queued or with an
+     * agent, the message is stored and published and the bot stays quiet. A message to a closed conversation
+     * reopens it with the bot.
+     */
+    public TurnOutcome receive(InboundMessage inbound) {
+        Objects.requireNonNull(inbound.text(), "text");
+        Objects.requireNonNull(inbound.channelUserId(), "channelUserId");
+        String scope = MessageIdScope.of(inbound.channel(), inbound.sessionId());
+        if (inbound.channelMessageId() != null) {
+            Optional<ConversationMessage> stored = messages.findByChannelMessageId(scope, inbound.channelMessageId());
+            if (stored.isPresent()) {
+                return complete(stored.get(), true);
+            }
+        }
+        Accepted accepted;
+        try {
+            accepted = retryingConflicts(() -> transactions.executeWrite(status -> accept(inbound, scope)));
+        } catch (RuntimeException e) {
+            Optional<ConversationMessage> stored = !UtcColumns.isConstraintViolation(e)
+                    || inbound.channelMessageId() == null ? Optional.empty()
+                    : messages.findByChannelMessageId(scope, inbound.channelMessageId());
+            if (stored.isEmpty()) {
+                throw e;
+            }
+            return complete(stored.get(), true); // a concurrent delivery of the same message stored it first
+        }
+        accepted.events().forEach(events::publish);
+        return complete(accepted.message(), false);
+    }
+
+    /**
+     * The outcome of a message already received with this channel message id (finishing its turn if a crash
+     * interrupted it), without storing anything new; empty if it was never received.
+     */
+    public Optional<TurnOutcome> storedTurn(Channel channel, @Nullable String sessionId, String channelMessageId) {
+        return messages.findByChannelMessageId(MessageIdScope.of(channel, sessionId), channelMessageId)
+                .map(message -> complete(message, true));
+    }
+
+    // ---- agents, hand-off, delivery -----------------------------------------------------------------------------
+
+    /** Stores an agent's answer and delivers it through the shopper's channel; only while an agent has it. */
+    public ConversationMessage postAgentMessage(String conversationId, String agentId, Reply reply) {
+        return post(conversationId, Author.AGENT, agentId, reply);
+    }
+
+    /** Stores a system notice (queue position, "back with the assistant") and delivers it; any state. */
+    public ConversationMessage postSystemMessage(String conversationId, Reply reply) {
+        return post(conversationId, Author.SYSTEM, null, reply);
+    }
+
+    /**
+     * Moves the conversation to another state (see {@link ConversationState#next()}); moving to the state it is in
+     * changes nothing. Back to the bot, the needs-human mark and the failure streak are cleared.
+     *
+     * @throws InvalidTransitionException when the move is not allowed
+     */
+    public Conversation transition(String conversationId, ConversationState target, String reason) {
+        List<ConversationEvent> published = new ArrayList<>();
+        Conversation result = transactions.executeWrite(status -> {
+            Conversation locked = lockOrThrow(conversationId);
+            if (locked.state() == target) {
+                return locked;
+            }
+            if (!locked.state().canMoveTo(target)) {
+                throw new InvalidTransitionException("a conversation cannot move from " + locked.state().id()
+                        + " to " + target.id());
+            }
+            Instant now = UtcColumns.now();
+            Conversation updated = locked.withState(target, now);
+            if (target == ConversationState.BOT) {
+                updated = updated.withNeedsHuman(false, null, now)
+                        .withDialogue(write(read(locked.dialogueContext()).withoutFailures()), 0, now);
+            }
+            conversations.update(updated);
+            published.add(new StateChanged(updated, locked.state(), target, reason));
+            if (locked.needsHuman() && !updated.needsHuman()) {
+                published.add(new NeedsHumanChanged(updated, false, null));
+            }
+            return updated;
+        });
+        published.forEach(events::publish);
+        return result;
+    }
+
+    /** Records that the conversation needs a person, and why (the hand-off listens for it). */
+    public Conversation markNeedsHuman(String conversationId, String reason) {
+        return setNeedsHuman(conversationId, true, reason);
+    }
+
+    public Conversation clearNeedsHuman(String conversationId) {
+        return setNeedsHuman(conversationId, false, null);
+    }
+
+    /** Relays a typing indicator (shopper from the widget, agent from the console) to listeners. */
+    public void typing(String conversationId, Author author, boolean on) {
+        events.publish(new TypingChanged(conversationId, author, on));
+    }
+
+    /** Moves a message's delivery status forward (never back); returns whether it changed. */
+    public boolean updateDeliveryStatus(String messageId, DeliveryStatus status) {
+        Optional<ConversationMessage> message = messages.find(messageId);
+        if (message.isEmpty() || !messages.advanceDeliveryStatus(messageId, status, UtcColumns.now())) {
+            return false;
+        }
+        events.publish(new DeliveryStatusChanged(message.get().conversationId(), messageId, status));
+        return true;
+    }
+
+    /** The same, for a provider's status report naming the message by the provider's id (WhatsApp wamid). */
+    public boolean updateDeliveryStatus(Channel channel, String channelMessageId, DeliveryStatus status) {
+        return messages.findByChannelMessageId(MessageIdScope.of(channel, null), channelMessageId)
+                .map(message -> updateDeliveryStatus(message.id(), status)).orElse(false);
+    }
+
+    // ---- the turn -----------------------------------------------------------------------------------------------
+
+    private record Accepted(ConversationMessage message, List<ConversationEvent> events) {
+    }
+
+    /** @param answeredNow the replies were produced by this call (not looked up): they still need delivering */
+    private record Turn(Conversation conversation, ConversationMessage message, List<ConversationMessage> replies,
+                        List<ConversationEvent> events, boolean answeredNow) {
+    }
+
+    /** Stores the inbound message (in the caller's transaction), finding or opening its conversation. */
+    private Accepted accept(InboundMessage inbound, String scope) {
+        Instant now = UtcColumns.now();
+        Conversation conversation = lockOrThrow(findOrOpen(inbound, now).id());
+        List<ConversationEvent> published = new ArrayList<>();
+        Conversation updated = conversation.withLastSeq(conversation.lastSeq() + 1, now);
+        if (conversation.state() == ConversationState.CLOSED) {
+            updated = updated.withState(ConversationState.BOT, now);
+            published.add(new StateChanged(updated, ConversationState.CLOSED, ConversationState.BOT,
+                    "shopper_wrote"));
+        }
+        conversations.update(updated);
+        ConversationMessage message = new ConversationMessage(UUID.randomUUID().toString(), updated.id(),
+                updated.lastSeq(), Direction.INBOUND, Author.SHOPPER, null, inbound.text(), List.of(), List.of(),
+                true, false, inbound.payload(), null, inbound.channelMessageId(), null, false,
+                DeliveryStatus.DELIVERED, now);
+        messages.insert(message, scope);
+        published.add(new MessageStored(updated, message));
+        return new Accepted(message, published);
+    }
+
+    private Conversation findOrOpen(InboundMessage inbound, Instant now) {
+        if (inbound.sessionId() != null) {
+            Optional<Conversation> bySession = conversations.findBySession(inbound.channel(), inbound.sessionId());
+            if (bySession.isPresent()) {
+                return bySession.get();
+            }
+        }
+        Shopper shopper = shoppers.resolve(inbound.channel(), inbound.channelUserId(), null,
+                inbound.attributes().get(DISPLAY_NAME_ATTRIBUTE), now);
+        if (inbound.sessionId() == null) {
+            shoppers.lockIdentity(inbound.channel(), inbound.channelUserId());
+            Optional<Conversation> open = conversations.findOpen(inbound.channel(), inbound.channelUserId());
+            if (open.isPresent()) {
+                return open.get();
+            }
+        }
+        Conversation opened = new Conversation(UUID.randomUUID().toString(), shopper.id(), inbound.channel(),
+                inbound.channelUserId(), inbound.sessionId(), localeOr(inbound.locale()), ConversationState.BOT, false,
+                null, 0, write(DialogueContext.EMPTY), 0, now, now);
+        conversations.insert(opened);
+        return opened;
+    }
+
+    /** Runs (or, for a stored message, finishes or looks up) the turn of an inbound message. */
+    private TurnOutcome complete(ConversationMessage inbound, boolean duplicate) {
+        if (inbound.processed()) {
+            return new TurnOutcome(conversations.find(inbound.conversationId()).orElseThrow(), inbound,
+                    messages.findReplies(inbound.id()), duplicate);
+        }
+        Conversation current = conversations.find(inbound.conversationId()).orElseThrow();
+        boolean botAnswers = current.state() == ConversationState.BOT;
+        if (botAnswers) {
+            events.publish(new TypingChanged(current.id(), Author.BOT, true));
+        }
+        try {
+            // NLU outside the transaction: it is the slow part, and needs no lock
+            Understanding understood = botAnswers ? understand(inbound) : null;
+            Turn turn = transactions.executeWrite(status -> respond(inbound, understood));
+            turn.events().forEach(events::publish);
+            if (turn.answeredNow()) {
+                turn.replies().forEach(reply -> deliver(turn.conversation(), reply));
+            }
+            return new TurnOutcome(turn.conversation(), turn.message(), turn.replies(), duplicate);
+        } finally {
+            if (botAnswers) {
+                events.publish(new TypingChanged(current.id(), Author.BOT, false));
+            }
+        }
+    }
+
+    /** The NLU's reading of a message, or a failure (the pipeline threw). */
+    private record Understanding(@Nullable NluResult result) {
+    }
+
+    private Understanding understand(ConversationMessage message) {
+        try {
+            Optional<NluResult> shortcut = dialogue.shortcut(message.text(), message.payload());
+            return new Understanding(shortcut.orElseGet(() -> nlu.parse(message.text())));
+        } catch (RuntimeException e) {
+            LOG.warn("NLU failed on message {}", message.id(), e);
+            return new Understanding(null);
+        }
+    }
+
+    /**
+     * Inside one transaction, under the conversation's row lock: the bot's answer and the new dialogue memory.
+     * Locks come before any plain read: with REPEATABLE READ (MySQL's default) the first plain read fixes the
+     * snapshot, and it must not predate a concurrent turn of the same message that committed while we waited.
+     */
+    private Turn respond(ConversationMessage inbound, @Nullable Understanding understood) {
+        String messageId = inbound.id();
+        Conversation locked = lockOrThrow(inbound.conversationId());
+        ConversationMessage message = messages.lock(messageId).orElseThrow();
+        if (message.processed()) {
+            return new Turn(locked, message, messages.findReplies(messageId), List.of(), false);
+        }
+        Instant now = UtcColumns.now();
+        if (locked.state() != ConversationState.BOT) {
+            messages.markProcessed(messageId, null);
+            return new Turn(locked, processed(message, null), List.of(), List.of(), false);
+        }
+        Understanding understanding = understood != null ? understood : understand(message);
+        Shopper shopper = shoppers.find(locked.shopperId()).orElseThrow();
+        ConversationFacts facts = facts(locked, shopper);
+        DialogueContext context = read(locked.dialogueContext());
+        DialogueTurn answer;
+        try {
+            answer = understanding.result() == null ? dialogue.failed(context, facts)
+                    : dialogue.respond(understanding.result(), context, facts);
+        } catch (RuntimeException e) {
+            LOG.warn("Dialogue failed on message {}", messageId, e);
+            answer = dialogue.failed(context, facts);
+        }
+        List<ConversationEvent> published = new ArrayList<>();
+        List<ConversationMessage> replies = new ArrayList<>();
+        long seq = locked.lastSeq();
+        for (Reply reply : answer.replies()) {
+            ConversationMessage stored = outbound(locked, ++seq, Author.BOT, null, reply, messageId, now);
+            messages.insert(stored, MessageIdScope.of(locked));
+            replies.add(stored);
+        }
+        Conversation updated = locked.withLastSeq(seq, now)
+                .withDialogue(write(answer.context()), answer.consecutiveFailures(), now);
+        boolean marked = answer.needsHumanReason() != null && !locked.needsHuman();
+        if (marked) {
+            updated = updated.withNeedsHuman(true, answer.needsHumanReason(), now);
+        }
+        conversations.update(updated);
+        messages.markProcessed(messageId, understanding.result());
+        for (ConversationMessage reply : replies) {
+            published.add(new MessageStored(updated, reply));
+        }
+        if (marked) {
+            LOG.info("Conversation {} needs a person: {}", updated.id(), updated.needsHumanReason());
+            published.add(new NeedsHumanChanged(updated, true, updated.needsHumanReason()));
+        }
+        return new Turn(updated, processed(message, understanding.result()), replies, published, true);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private ConversationMessage post(String conversationId, Author author, @Nullable String authorId, Reply reply) {
+        Objects.requireNonNull(reply.text(), "text");
+        Turn turn = transactions.executeWrite(status -> {
+            Conversation locked = lockOrThrow(conversationId);
+            if (author == Author.AGENT && locked.state() != ConversationState.AGENT) {
+                throw new InvalidTransitionException("an agent can only write while the conversation is with an"
+                        + " agent; it is " + locked.state().id());
+            }
+            Instant now = UtcColumns.now();
+            Conversation updated = locked.withLastSeq(locked.lastSeq() + 1, now);
+            ConversationMessage message = outbound(updated, updated.lastSeq(), author, authorId, reply, null, now);
+            conversations.update(updated);
+            messages.insert(message, MessageIdScope.of(updated));
+            return new Turn(updated, message, List.of(), List.of(new MessageStored(updated, message)), true);
+        });
+        turn.events().forEach(events::publish);
+        deliver(turn.conversation(), turn.message());
+        return turn.message();
+    }
+
+    private Conversation setNeedsHuman(String conversationId, boolean needed, @Nullable String reason) {
+        List<ConversationEvent> published = new ArrayList<>();
+        Conversation result = transactions.executeWrite(status -> {
+            Conversation locked = lockOrThrow(conversationId);
+            if (locked.needsHuman() == needed && Objects.equals(locked.needsHumanReason(), reason)) {
+                return locked;
+            }
+            Conversation updated = locked.withNeedsHuman(needed, reason, UtcColumns.now());
+            conversations.update(updated);
+            published.add(new NeedsHumanChanged(updated, needed, reason));
+            return updated;
+        });
+        published.forEach(events::publish);
+        return result;
+    }
+
+    /** Hands a stored outbound message to the channel's sender and records how far it got. */
+    private void deliver(Conversation conversation, ConversationMessage message) {
+        ChannelSender sender = senders.get(conversation.channel());
+        if (sender == null) {
+            return; // the channel renders TurnOutcome.replies itself
+        }
+        Delivery delivery;
+        try {
+            delivery = sender.deliver(conversation, message);
+        } catch (RuntimeException e) {
+            LOG.warn("Delivering message {} on {} failed", message.id(), conversation.channel().id(), e);
+            delivery = Delivery.of(DeliveryStatus.FAILED);
+        }
+        if (delivery.channelMessageId() != null) {
+            messages.setChannelMessageId(message.id(), delivery.channelMessageId());
+        }
+        if (delivery.status() != DeliveryStatus.QUEUED
+                && messages.advanceDeliveryStatus(message.id(), delivery.status(), UtcColumns.now())) {
+            events.publish(new DeliveryStatusChanged(conversation.id(), message.id(), delivery.status()));
+        }
+    }
+
+    private Conversation lockOrThrow(String conversationId) {
+        return conversations.lock(conversationId).orElseThrow(() -> new UnknownConversationException(conversationId));
+    }
+
+    /** Runs a write again when it lost a race on a unique key (two first contacts creating the same shopper). */
+    private static <T> T retryingConflicts(java.util.function.Supplier<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !UtcColumns.isConstraintViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static ConversationMessage outbound(Conversation conversation, long seq, Author author,
+                                                @Nullable String authorId, Reply reply, @Nullable String replyTo,
+                                                Instant now) {
+        return new ConversationMessage(UUID.randomUUID().toString(), conversation.id(), seq, Direction.OUTBOUND,
+                author, authorId, reply.text(), reply.quickReplies(), reply.offers(), reply.expectsAnswer(),
+                reply.handoff(), null, null, null, replyTo, true, DeliveryStatus.QUEUED, now);
+    }
+
+    private static ConversationMessage processed(ConversationMessage message, @Nullable NluResult result) {
+        return new ConversationMessage(message.id(), message.conversationId(), message.seq(), message.direction(),
+                message.author(), message.authorId(), message.text(), message.quickReplies(), message.offers(),
+                message.expectsAnswer(), message.handoff(), message.payload(), result, message.channelMessageId(),
+                message.replyToId(),
+                true, message.deliveryStatus(), message.createdAt());
+    }
+
+    private static ConversationFacts facts(Conversation conversation, Shopper shopper) {
+        return new ConversationFacts(conversation.id(), shopper.id(), conversation.channel(), conversation.locale(),
+                shopper.displayName(), shopper.customerId());
+    }
+
+    private String localeOr(@Nullable String locale) {
+        return locale == null || locale.isBlank() ? defaultLocale : locale;
+    }
+
+    private String write(DialogueContext context) {
+        return json.write(context);
+    }
+
+    private DialogueContext read(String context) {
+        try {
+            return json.read(context, DialogueContext.class);
+        } catch (RuntimeException e) {
+            LOG.warn("Unreadable dialogue context, starting afresh", e);
+            return DialogueContext.EMPTY;
+        }
+    }
+}

@@ -1,0 +1,397 @@
+package dev.parley.dialogue;
+
+import dev.parley.message.QuickReply;
+import dev.parley.message.Reply;
+import dev.parley.nlu.Entity;
+import dev.parley.nlu.IntentScore;
+import dev.parley.nlu.NluResult;
+import dev.parley.nlu.data.IntentDefinition;
+import dev.parley.nlu.data.SlotRequirement;
+import dev.parley.nlu.data.TrainingData;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns an NLU result and the conversation's memory into the assistant's reply. In order of precedence:
+ * <ol>
+ *   <li>a change awaiting confirmation is done on "yes" and dropped on "no";</li>
+ *   <li>while a slot is being asked for, an answer that holds it fills it (a bare "42" counts, see
+ *       {@link SlotAnswerReader}); a clear new request abandons the question; anything else re-prompts;</li>
+ *   <li>out of scope: ask to rephrase; ambiguous: "Did you mean ...?" with the top intents as quick replies
+ *       ({@code /intent} payloads); both count as failures, and {@code parley.dialogue.max-consecutive-failures}
+ *       failures in a row mark the conversation for a person;</li>
+ *   <li>a follow-up that only changes the last answer's values ("and in blue?", "no, size 42") re-runs the last
+ *       intent with them;</li>
+ *   <li>otherwise the intent is pursued: missing slots are asked for (values the last answer used are carried
+ *       over), its action runs, and one of its responses is filled with slot values and the action's fields.</li>
+ * </ol>
+ */
+@Singleton
+public class DialogueManager {
+
+    public static final String AFFIRM = "affirm";
+    public static final String DENY = "deny";
+    public static final String GOODBYE = "goodbye";
+    public static final String TALK_TO_HUMAN = "talk_to_human";
+    /** The needs-human reason when the shopper asks for a person. */
+    public static final String REQUESTED_BY_SHOPPER = "requested_by_shopper";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DialogueManager.class);
+    /** Clear requests that end a question for a free-text slot instead of being taken as its answer. */
+    private static final Set<String> ESCAPES = Set.of(TALK_TO_HUMAN, GOODBYE, "help", DENY);
+
+    private final TrainingData data;
+    private final ResponseTemplates templates;
+    private final DialogueActions actions;
+    private final DialogueSettings settings;
+    private final JsonMapper json;
+    private final SlotAnswerReader slotReader;
+    private final Set<String> intentNames;
+
+    public DialogueManager(TrainingData data, ResponseTemplates templates, DialogueActions actions,
+                           DialogueSettings settings, JsonMapper json) {
+        this.data = data;
+        this.templates = templates;
+        this.actions = actions;
+        this.settings = settings;
+        this.json = json;
+        this.slotReader = new SlotAnswerReader(data);
+        this.intentNames = data.intents().stream().map(IntentDefinition::name).collect(Collectors.toSet());
+        List<String> unimplemented = actions.unimplemented(data);
+        if (!unimplemented.isEmpty()) {
+            throw new IllegalStateException("intents/ names actions no DialogueAction implements (intent → action): "
+                    + String.join(", ", unimplemented));
+        }
+        List<String> defaults = templates.namesUsingDefaults();
+        if (!defaults.isEmpty()) {
+            LOG.info("Named responses not defined in intents/, using their documented defaults: {}", defaults);
+        }
+    }
+
+    /** The first message of a new conversation. */
+    public Reply greeting(ConversationFacts facts) {
+        return Reply.text(templates.named(SystemResponses.GREETING_NEW_SESSION, facts.channel(), values(facts,
+                Map.of())));
+    }
+
+    /** A {@code /intent_name} payload (or text) taken as that intent without NLU, if it names a known intent. */
+    public Optional<NluResult> shortcut(String text, @Nullable String payload) {
+        return IntentShortcut.parse(text, payload, intentNames, json);
+    }
+
+    /** The answer when understanding the message failed on our side (the NLU threw): apologise, keep the memory. */
+    public DialogueTurn failed(DialogueContext context, ConversationFacts facts) {
+        return new DialogueTurn(List.of(Reply.text(templates.named(SystemResponses.FALLBACK_ERROR, facts.channel(),
+                values(facts, Map.of())))), context, null);
+    }
+
+    public DialogueTurn respond(NluResult nlu, DialogueContext context, ConversationFacts facts) {
+        return new Turn(nlu, context, facts).run();
+    }
+
+    /** One turn's reasoning; holds the message, the memory and the facts so the steps read plainly. */
+    private final class Turn {
+
+        private final NluResult nlu;
+        private final DialogueContext context;
+        private final ConversationFacts facts;
+        private final String intent;
+
+        Turn(NluResult nlu, DialogueContext context, ConversationFacts facts) {
+            this.nlu = nlu;
+            this.context = context;
+            this.facts = facts;
+            this.intent = nlu.intent().name();
+        }
+
+        DialogueTurn run() {
+            if (context.awaitingConfirmation() && context.activeIntent() != null) {
+                if (intent.equals(AFFIRM) && certain()) {
+                    return pursue(context.activeIntent(), context.slots(), true);
+                }
+                if (intent.equals(DENY)) {
+                    return answered(Reply.text(named(SystemResponses.ACTION_DECLINED, Map.of())), idle(
+                            context.lastIntent(), context.lastSlots()), null);
+                }
+            }
+            if (!context.offeredIntents().isEmpty() && intent.equals(DENY) && certain() && nlu.entities().isEmpty()) {
+                return failure("rejected_options", Reply.text(named(SystemResponses.ASK_REPHRASE, Map.of())),
+                        List.of());
+            }
+            if (context.pendingSlot() != null && context.activeIntent() != null) {
+                Optional<String> answer = slotAnswer(context.pendingSlot());
+                if (answer.isPresent()) {
+                    Map<String, String> slots = new LinkedHashMap<>(context.slots());
+                    slots.putAll(entityValues());
+                    slots.put(context.pendingSlot(), answer.get());
+                    return pursue(context.activeIntent(), slots, false);
+                }
+                if (!isNewRequest()) {
+                    return reprompt();
+                }
+            }
+            if (nlu.outOfScope() || intent.equals(NluResult.OUT_OF_SCOPE)) {
+                return followUp().orElseGet(() -> failure("out_of_scope",
+                        Reply.text(named(SystemResponses.ASK_REPHRASE, Map.of())), List.of()));
+            }
+            if (nlu.ambiguous()) {
+                return followUp().orElseGet(this::didYouMean);
+            }
+            if (intent.equals(context.lastIntent()) || intent.equals(DENY) || intent.equals(AFFIRM)) {
+                Optional<DialogueTurn> followUp = followUp();
+                if (followUp.isPresent()) {
+                    return followUp.get();
+                }
+            }
+            Optional<IntentDefinition> definition = data.intent(intent);
+            if (definition.isEmpty()) {
+                LOG.warn("NLU returned intent {} that intents/ does not define", intent);
+                return failure("out_of_scope", Reply.text(named(SystemResponses.ASK_REPHRASE, Map.of())),
+                        List.of());
+            }
+            Map<String, String> slots = entityValues();
+            for (String required : required(definition.get())) {
+                String carried = context.lastSlots().get(required);
+                if (!slots.containsKey(required) && carried != null) {
+                    slots.put(required, carried);
+                }
+            }
+            return pursue(intent, slots, false);
+        }
+
+        /** Answers an intent with these slot values: asks what is missing, confirms, runs the action, responds. */
+        private DialogueTurn pursue(String name, Map<String, String> slots, boolean confirmed) {
+            IntentDefinition definition = data.intent(name).orElse(null);
+            if (definition == null) {
+                return failure("out_of_scope", Reply.text(named(SystemResponses.ASK_REPHRASE, Map.of())), List.of());
+            }
+            DialogueAction action = actions.forIntent(definition).orElse(null);
+            for (String required : required(definition)) {
+                String value = slots.get(required);
+                if (value == null || value.isBlank()) {
+                    return answered(Reply.text(prompt(definition, required, slots)),
+                            new DialogueContext(name, required, false, slots, context.lastIntent(),
+                                    context.lastSlots(), List.of(), List.of()), null);
+                }
+            }
+            Map<String, String> values = values(facts, slots);
+            String needsHuman = name.equals(TALK_TO_HUMAN) ? REQUESTED_BY_SHOPPER : null;
+            if (action != null) {
+                ActionContext input = new ActionContext(slots, facts, nlu);
+                ActionResult result;
+                try {
+                    Optional<ActionResult> refusal = action.refuse(input);
+                    if (refusal.isEmpty() && action.needsConfirmation() && !confirmed) {
+                        Reply question = new Reply(named("confirm_" + action.name(), slots),
+                                List.of(new QuickReply("Yes", "/" + AFFIRM), new QuickReply("No", "/" + DENY)),
+                                List.of(), true, false);
+                        return answered(question, new DialogueContext(name, null, true, slots,
+                                context.lastIntent(), context.lastSlots(), List.of(), List.of()), null);
+                    }
+                    result = refusal.isPresent() ? refusal.get() : action.run(input);
+                } catch (RuntimeException e) {
+                    LOG.warn("Action {} failed in conversation {}", action.name(), facts.conversationId(), e);
+                    return answered(Reply.text(named(SystemResponses.FALLBACK_ERROR, Map.of())),
+                            idle(context.lastIntent(), context.lastSlots()), null);
+                }
+                values.putAll(result.fields());
+                if (result.retrySlot() != null) {
+                    Map<String, String> kept = new LinkedHashMap<>(slots);
+                    kept.remove(result.retrySlot());
+                    return answered(Reply.text(templates.named(result.responseName(), facts.channel(), values)),
+                            new DialogueContext(name, result.retrySlot(), false, kept, context.lastIntent(),
+                                    context.lastSlots(), List.of(), List.of()), null);
+                }
+                if (result.responseName() != null) {
+                    return answered(Reply.text(templates.named(result.responseName(), facts.channel(), values)),
+                            idle(name, slots), needsHuman);
+                }
+            }
+            String text = templates.render(definition.responses(), facts.channel(), values).orElseGet(() -> {
+                LOG.warn("Intent {} has no response variant for channel {} fillable with {}", name,
+                        facts.channel().id(), values.keySet());
+                return templates.named(SystemResponses.FALLBACK_ERROR, facts.channel(), values);
+            });
+            List<QuickReply> quickReplies = definition.quickReplies().stream()
+                    .map(title -> new QuickReply(title, title)).toList();
+            return answered(new Reply(text, quickReplies, List.of(), !name.equals(GOODBYE), false),
+                    idle(name, slots), needsHuman);
+        }
+
+        /** Re-runs the last intent when the message only changes values it used ("and in blue?"). */
+        private Optional<DialogueTurn> followUp() {
+            String last = context.lastIntent();
+            IntentDefinition definition = last == null ? null : data.intent(last).orElse(null);
+            if (definition == null) {
+                return Optional.empty();
+            }
+            Set<String> inputs = inputs(definition);
+            Map<String, String> changes = new LinkedHashMap<>(entityValues());
+            changes.keySet().retainAll(inputs);
+            if (changes.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> required = required(definition);
+            if (intent.equals(last) && !required.isEmpty()) {
+                String primary = required.get(0);
+                if (changes.containsKey(primary) && !changes.get(primary).equalsIgnoreCase(
+                        context.lastSlots().getOrDefault(primary, ""))) {
+                    return Optional.empty(); // a new search, not a refinement of the last one
+                }
+            }
+            Map<String, String> merged = new LinkedHashMap<>(context.lastSlots());
+            merged.putAll(changes);
+            return Optional.of(pursue(last, merged, false));
+        }
+
+        private DialogueTurn didYouMean() {
+            List<String> options = nlu.ranking().stream().map(IntentScore::name)
+                    .filter(name -> !name.equals(NluResult.OUT_OF_SCOPE) && intentNames.contains(name))
+                    .distinct().limit(settings.didYouMeanOptions()).toList();
+            if (options.size() < 2) {
+                return failure("ambiguous", Reply.text(named(SystemResponses.ASK_REPHRASE, Map.of())), List.of());
+            }
+            List<String> titles = options.stream().map(DialogueManager::title).toList();
+            String joined = String.join(", ", titles.subList(0, titles.size() - 1)) + " or "
+                    + titles.get(titles.size() - 1);
+            List<QuickReply> quickReplies = new ArrayList<>();
+            for (int i = 0; i < options.size(); i++) {
+                quickReplies.add(new QuickReply(titles.get(i), "/" + options.get(i)));
+            }
+            Reply question = new Reply(named(SystemResponses.DID_YOU_MEAN, Map.of("options", joined)), quickReplies,
+                    List.of(), true, false);
+            return failure("ambiguous", question, options);
+        }
+
+        private DialogueTurn reprompt() {
+            IntentDefinition definition = data.intent(context.activeIntent()).orElseThrow();
+            String slot = context.pendingSlot();
+            String text = named(SystemResponses.SLOT_REPROMPT, Map.of("prompt", prompt(definition, slot,
+                    context.slots()), "slot", slot, "slot_name", slot.replace('_', ' ')));
+            return failure("missing_" + slot, Reply.text(text), List.of());
+        }
+
+        /** A turn the assistant did not understand: counts towards handing the conversation to a person. */
+        private DialogueTurn failure(String kind, Reply reply, List<String> offered) {
+            List<String> failures = new ArrayList<>(context.failures());
+            failures.add(kind);
+            // a change awaiting confirmation is dropped: only a "yes" right after the question confirms it
+            DialogueContext next = new DialogueContext(context.activeIntent(), context.pendingSlot(), false,
+                    context.slots(), context.lastIntent(), context.lastSlots(), offered, failures);
+            String reason = failures.size() >= settings.maxConsecutiveFailures() ? summarize(failures) : null;
+            return new DialogueTurn(List.of(reply), next, reason);
+        }
+
+        private DialogueTurn answered(Reply reply, DialogueContext next, @Nullable String needsHuman) {
+            return new DialogueTurn(List.of(reply), next, needsHuman);
+        }
+
+        private DialogueContext idle(@Nullable String lastIntent, Map<String, String> lastSlots) {
+            return new DialogueContext(null, null, false, Map.of(), lastIntent, lastSlots, List.of(), List.of());
+        }
+
+        private Optional<String> slotAnswer(String slot) {
+            Optional<String> extracted = nlu.entity(slot).map(Entity::value);
+            if (extracted.isPresent()) {
+                return extracted;
+            }
+            if (slotReader.isDefined(slot)) {
+                return slotReader.read(slot, nlu.text());
+            }
+            if (certain() && ESCAPES.contains(intent)) {
+                return Optional.empty();
+            }
+            String text = nlu.text().trim();
+            return text.isEmpty() ? Optional.empty() : Optional.of(text);
+        }
+
+        /** While a slot is asked for: does the message clearly ask for something else? */
+        private boolean isNewRequest() {
+            if (!certain() || !intentNames.contains(intent)) {
+                return false;
+            }
+            return slotReader.isDefined(context.pendingSlot())
+                    ? !intent.equals(context.activeIntent()) && !intent.equals(AFFIRM)
+                    : ESCAPES.contains(intent);
+        }
+
+        private boolean certain() {
+            return !nlu.outOfScope() && !nlu.ambiguous() && !intent.equals(NluResult.OUT_OF_SCOPE);
+        }
+
+        private Map<String, String> entityValues() {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Entity entity : nlu.entities()) {
+                values.putIfAbsent(entity.type(), entity.value());
+            }
+            return values;
+        }
+
+        private String prompt(IntentDefinition definition, String slot, Map<String, String> slots) {
+            for (SlotRequirement requirement : definition.slots()) {
+                if (requirement.entity().equals(slot)) {
+                    return requirement.prompt();
+                }
+            }
+            String named = "ask_" + slot;
+            if (data.responses().containsKey(named) || !SystemResponses.defaults(named).isEmpty()) {
+                return named(named, slots);
+            }
+            return named(SystemResponses.ASK_SLOT, Map.of("slot", slot, "slot_name", slot.replace('_', ' ')));
+        }
+
+        private String named(String name, Map<String, String> extra) {
+            return templates.named(name, facts.channel(), values(facts, extra));
+        }
+    }
+
+    /** The intent's slots, then its action's required inputs. */
+    private List<String> required(IntentDefinition definition) {
+        Set<String> required = new LinkedHashSet<>();
+        definition.slots().forEach(slot -> required.add(slot.entity()));
+        actions.forIntent(definition).ifPresent(action -> required.addAll(action.requiredInputs()));
+        return List.copyOf(required);
+    }
+
+    /** Every value a follow-up may change: required slots and the action's optional filters. */
+    private Set<String> inputs(IntentDefinition definition) {
+        Set<String> inputs = new LinkedHashSet<>(required(definition));
+        actions.forIntent(definition).ifPresent(action -> inputs.addAll(action.optionalInputs()));
+        return inputs;
+    }
+
+    private static Map<String, String> values(ConversationFacts facts, Map<String, String> slots) {
+        Map<String, String> values = new LinkedHashMap<>(slots);
+        if (facts.shopperName() != null && !facts.shopperName().isBlank()) {
+            values.put("shopper_name", facts.shopperName());
+        }
+        return values;
+    }
+
+    /** "order_status" → "Order status": quick-reply titles for intents. */
+    static String title(String intent) {
+        String words = intent.replace('_', ' ');
+        return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    }
+
+    /** "out_of_scope x2", or "ambiguous x1, out_of_scope x1" when the failures differ. */
+    static String summarize(List<String> failures) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        failures.forEach(kind -> counts.merge(kind, 1, Integer::sum));
+        return counts.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}

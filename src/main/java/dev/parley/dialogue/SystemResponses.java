@@ -1,0 +1,89 @@
+package dev.parley.dialogue;
+
+import dev.parley.nlu.data.ResponseVariant;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The named responses the dialogue and its actions use, with the default text each falls back to when intents/
+ * does not define it (under {@code responses:}, e.g. in intents/system.yml). Defining a name in intents/ replaces
+ * its default entirely. Placeholders each name is rendered with are listed next to it.
+ */
+public final class SystemResponses {
+
+    /** No placeholders. */
+    public static final String ASK_REPHRASE = "ask_rephrase";
+    /** {@code {options}}: the offered intents' titles, "A, B or C". */
+    public static final String DID_YOU_MEAN = "did_you_mean";
+    /** {@code {position}}, {@code {wait_minutes}} (rendered by the hand-off). */
+    public static final String HANDOFF_QUEUED = "handoff_queued";
+    public static final String HANDOFF_OFFLINE = "handoff_offline";
+    public static final String HANDOFF_RETURNED_TO_BOT = "handoff_returned_to_bot";
+    /** Something failed on our side (NLU or an action threw). */
+    public static final String FALLBACK_ERROR = "fallback_error";
+    /** {@code {shopper_name}} when known. */
+    public static final String GREETING_NEW_SESSION = "greeting_new_session";
+    /** {@code {prompt}} (the slot's question), {@code {slot}} (entity name), {@code {slot_name}} (readable). */
+    public static final String SLOT_REPROMPT = "slot_reprompt";
+    /** {@code {slot}}, {@code {slot_name}}: asked when neither the intent nor {@code ask_<slot>} has a prompt. */
+    public static final String ASK_SLOT = "ask_slot";
+    /** The shopper said no to a change awaiting confirmation. */
+    public static final String ACTION_DECLINED = "action_declined";
+
+    private static final Map<String, List<ResponseVariant>> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        define(ASK_REPHRASE, "Sorry, I didn't quite get that. Could you say it another way?");
+        define(DID_YOU_MEAN, "Did you mean {options}?");
+        define(HANDOFF_QUEUED, "I'm passing you to a colleague. You're number {position} in the queue,"
+                + " about {wait_minutes} minutes.");
+        define(HANDOFF_OFFLINE, "Our team is offline right now. Leave a message and we'll get back to you.");
+        define(HANDOFF_RETURNED_TO_BOT, "You're back with the assistant. How can I help?");
+        define(FALLBACK_ERROR, "Sorry, something went wrong on my side. Please try again in a moment.");
+        define(GREETING_NEW_SESSION, "Hi {shopper_name}! How can I help you today?",
+                "Hi! How can I help you today?");
+        define(SLOT_REPROMPT, "Sorry, I didn't catch that. {prompt}");
+        define(ASK_SLOT, "What's the {slot_name}?");
+        define(ACTION_DECLINED, "OK, I've left everything as it was.");
+        // asked for an action's required input that neither the intent's slots nor intents/ prompt for
+        define("ask_order_number", "What's your order number? It looks like PA-123456.");
+        define("ask_address", "What's the new delivery address?");
+        define("ask_category", "What are you looking for? Sneakers, jackets, sofas...?");
+        define("ask_city", "Which city are you asking about?");
+        // used by the order, catalogue and store actions
+        define("order_not_found", "I couldn't find order {order_number}. Could you check the number?"
+                + " It looks like PA-123456.");
+        define("parcel_not_shipped", "Order {order.number} hasn't shipped yet (it's {order.status}),"
+                + " so there's no tracking number yet.");
+        define("order_not_cancellable", "Order {order.number} is {order.status}, so it can't be cancelled"
+                + " any more. You can return it once it arrives.");
+        define("address_not_changeable", "Order {order.number} is {order.status}, so the address can't be"
+                + " changed any more.");
+        define("no_refund", "There's no refund on order {order.number}.");
+        define("order_not_yours", "For your security I can only change orders of the account you're logged in"
+                + " with. Please log in and ask me again.");
+        define("confirm_cancel_order", "Just to confirm: cancel order {order_number}?");
+        define("confirm_change_address", "Just to confirm: deliver order {order_number} to {address}?");
+        define("no_products_found", "I couldn't find {search.description} right now. Want to try another"
+                + " colour or size?");
+        define("out_of_stock", "Sorry, {search.description} are out of stock right now.");
+        define("no_store_in_city", "We don't have a store in {city} yet. Our stores are in {stores.cities}.");
+    }
+
+    private SystemResponses() {
+    }
+
+    private static void define(String name, String... texts) {
+        DEFAULTS.put(name, java.util.Arrays.stream(texts).map(text -> new ResponseVariant(text, null)).toList());
+    }
+
+    static List<ResponseVariant> defaults(String name) {
+        return DEFAULTS.getOrDefault(name, List.of());
+    }
+
+    static Iterable<String> names() {
+        return DEFAULTS.keySet();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.parley.dialogue.actions;
+
+import dev.parley.catalog.Product;
+import dev.parley.catalog.ProductCatalog;
+import dev.parley.dialogue.ActionContext;
+import dev.parley.dialogue.ActionResult;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code stock_availability}: whether products matching the filters are in stock. Adds {@code stock.count} (how many
+ * matching products are in stock), {@code product.stock} and {@code product.sizes} of the best in-stock match.
+ */
+@Singleton
+class StockAvailabilityAction extends CatalogAction {
+
+    StockAvailabilityAction(ProductCatalog catalog) {
+        super(catalog);
+    }
+
+    @Override
+    public String name() {
+        return "stock_availability";
+    }
+
+    @Override
+    public ActionResult run(ActionContext context) {
+        List<Product> all = catalog.search(ProductSearchFilters.query(context, false));
+        List<Product> inStock = all.stream().filter(Product::inStock).toList();
+        Map<String, String> fields = new LinkedHashMap<>(ProductSearchFilters.fields(context, inStock));
+        fields.put("stock.count", Integer.toString(inStock.size()));
+        if (all.isEmpty()) {
+            return ActionResult.respond("no_products_found", fields);
+        }
+        if (inStock.isEmpty()) {
+            return ActionResult.respond("out_of_stock", fields);
+        }
+        fields.put("product.stock", Integer.toString(inStock.get(0).stock()));
+        fields.put("product.sizes", String.join(", ", inStock.get(0).sizes()));
+        return ActionResult.of(fields);
+    }
+}

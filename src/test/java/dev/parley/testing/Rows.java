@@ -1,0 +1,36 @@
+package dev.parley.testing;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+/** Test sources: counts committed rows, to check what a request stored (or did not). */
+@Singleton
+public class Rows {
+
+    private final TransactionOperations<Connection> transactions;
+
+    Rows(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    /** The single number a {@code SELECT COUNT(*) ... WHERE x = ?} returns. */
+    public long count(String sql, String parameter) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                statement.setString(1, parameter);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
+    public long messagesIn(String conversationId) {
+        return count("SELECT COUNT(*) FROM messages WHERE conversation_id = ?", conversationId);
+    }
+}
