@@ -1,0 +1,140 @@
+package dev.parley.nlu.annotate;
+
+import dev.parley.nlu.Sentiment;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
+import edu.stanford.nlp.trees.Tree;
+import edu.stanford.nlp.util.CoreMap;
+import org.ejml.simple.SimpleMatrix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs Stanford CoreNLP over a message. Two profiles: {@link Profile#LEXICAL} (tokens, POS, lemmas: what training
+ * needs, ~1 ms) and {@link Profile#FULL} (adds NER and sentiment for live messages).
+ *
+ * <p>Model choices, measured in BENCHMARKS.md: NER uses the 3-class CRF plus CoreNLP's numeric classifiers
+ * (MONEY, NUMBER, PERCENT, ORDINAL) and SUTime for DATE/TIME, without the default 7-class and MISC models or the
+ * fine-grained regexner (those cost ~800 MB heap and ~25 ms a message for types a shop does not need). Sentiment
+ * needs binarised parse trees; the PCFG parser is bounded to {@code parse.maxlen} tokens per sentence.
+ *
+ * <p>Pipelines are shared per profile across the JVM: loading costs seconds and hundreds of MB, and a loaded
+ * {@link StanfordCoreNLP} is thread-safe and immutable, so each application context (and each test) reuses it.
+ */
+public final class CoreNlpAnnotator {
+
+    public enum Profile { LEXICAL, FULL }
+
+    private static final Map<Profile, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
+
+    private final Profile profile;
+
+    public CoreNlpAnnotator(Profile profile) {
+        this.profile = profile;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /** Loads the models now rather than on the first message. */
+    public CoreNlpAnnotator warmUp() {
+        annotate("Warm up the pipeline for 2 red shoes in Paris tomorrow.");
+        return this;
+    }
+
+    public AnnotatedText annotate(String text) {
+        Annotation document = new Annotation(text);
+        pipeline(profile).annotate(document);
+        List<AnnotatedText.Token> tokens = new ArrayList<>();
+        for (CoreLabel token : document.get(CoreAnnotations.TokensAnnotation.class)) {
+            String lemma = token.lemma() == null ? token.word() : token.lemma();
+            tokens.add(new AnnotatedText.Token(token.word(), lemma.toLowerCase(Locale.ROOT), token.tag(),
+                    token.beginPosition(), token.endPosition()));
+        }
+        if (profile == Profile.LEXICAL) {
+            return new AnnotatedText(text, tokens, List.of(), Sentiment.NEUTRAL);
+        }
+        return new AnnotatedText(text, tokens, mentions(document), sentiment(document));
+    }
+
+    private static List<AnnotatedText.Mention> mentions(Annotation document) {
+        List<AnnotatedText.Mention> mentions = new ArrayList<>();
+        List<CoreMap> found = document.get(CoreAnnotations.MentionsAnnotation.class);
+        if (found == null) {
+            return mentions;
+        }
+        for (CoreMap mention : found) {
+            String normalized = mention.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+            mentions.add(new AnnotatedText.Mention(mention.get(CoreAnnotations.NamedEntityTagAnnotation.class),
+                    mention.get(CoreAnnotations.TextAnnotation.class),
+                    mention.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
+                    mention.get(CoreAnnotations.CharacterOffsetEndAnnotation.class), normalized));
+        }
+        return mentions;
+    }
+
+    /**
+     * Averages the sentiment model's 5-class distribution over sentences (weighted by length) into negative /
+     * neutral / positive mass; the score is positive minus negative mass, in -1..1.
+     */
+    private static Sentiment sentiment(Annotation document) {
+        double[] mass = new double[5];
+        double weight = 0;
+        for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
+            Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+            if (tree == null) {
+                continue;
+            }
+            SimpleMatrix predictions = RNNCoreAnnotations.getPredictions(tree);
+            int length = sentence.get(CoreAnnotations.TokensAnnotation.class).size();
+            for (int i = 0; i < 5; i++) {
+                mass[i] += predictions.get(i) * length;
+            }
+            weight += length;
+        }
+        if (weight == 0) {
+            return Sentiment.NEUTRAL;
+        }
+        double negative = (mass[0] + mass[1]) / weight;
+        double neutral = mass[2] / weight;
+        double positive = (mass[3] + mass[4]) / weight;
+        String label = negative >= neutral && negative >= positive ? "negative"
+                : positive >= neutral ? "positive" : "neutral";
+        return new Sentiment(label, Math.round((positive - negative) * 1000) / 1000.0);
+    }
+
+    private static StanfordCoreNLP pipeline(Profile profile) {
+        return PIPELINES.computeIfAbsent(profile, CoreNlpAnnotator::load);
+    }
+
+    private static StanfordCoreNLP load(Profile profile) {
+        Properties props = new Properties();
+        props.setProperty("tokenize.language", "en");
+        props.setProperty("pos.model", "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger");
+        if (profile == Profile.LEXICAL) {
+            props.setProperty("annotators", "tokenize,ssplit,pos,lemma");
+            return new StanfordCoreNLP(props);
+        }
+        props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,parse,sentiment");
+        props.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+        props.setProperty("ner.applyNumericClassifiers", "true");
+        props.setProperty("ner.useSUTime", "true");
+        props.setProperty("ner.applyFineGrained", "false");
+        props.setProperty("ner.buildEntityMentions", "true");
+        props.setProperty("parse.model", "edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz");
+        props.setProperty("parse.binaryTrees", "true");
+        props.setProperty("parse.maxlen", "50");
+        props.setProperty("sentiment.model", "edu/stanford/nlp/models/sentiment/sentiment.ser.gz");
+        return new StanfordCoreNLP(props);
+    }
+}
