@@ -905,7 +905,8 @@
 
   function autosize() {
     input.style.height = 'auto';
-    input.style.height = Math.min(input.scrollHeight, 120) + 'px';
+    input.style.height = Math.min(input.scrollHeight + 3, 120) + 'px'; // + the borders
+    input.style.overflowY = input.scrollHeight + 3 > 120 ? 'auto' : 'hidden';
   }
 
   // ---- start -----------------------------------------------------------------------------------------------
