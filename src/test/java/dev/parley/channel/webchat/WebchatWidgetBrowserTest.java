@@ -308,6 +308,39 @@ class WebchatWidgetBrowserTest {
     }
 
     @Test
+    void theDemoShopsButtonsAskTheAssistantThroughTheWidgetsApi() {
+        page.load("/");
+        chromium.driver().findElement(org.openqa.selenium.By.cssSelector("header [data-ask]")).click();
+        page.await("the header's 'Track an order' opens the chat and asks", p -> p.panelShown()
+                && p.answered("Where is my order?"));
+        assertTrue(page.after("Where is my order?").get(0).text().contains("order number"));
+    }
+
+    @Test
+    void onASmallScreenThePanelFillsTheScreen() {
+        org.openqa.selenium.Dimension desktop = chromium.driver().manage().window().getSize();
+        try {
+            chromium.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            openChat();
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Number> box = (java.util.Map<String, Number>) page.js(
+                    "const r = document.getElementById('parley-webchat').shadowRoot.querySelector('.parley-panel')"
+                            + ".getBoundingClientRect();"
+                            + "return {left: r.left, top: r.top, width: r.width, height: r.height,"
+                            + " viewportWidth: innerWidth, viewportHeight: innerHeight};");
+            assertEquals(0, box.get("left").intValue());
+            assertEquals(0, box.get("top").intValue());
+            assertEquals(box.get("viewportWidth").intValue(), box.get("width").intValue());
+            assertEquals(box.get("viewportHeight").intValue(), box.get("height").intValue());
+            page.type("hi");
+            page.await("the conversation works on a phone too", p -> p.answered("hi"));
+            chromium.screenshot(SCREENSHOTS.resolve("webchat-widget-phone.png"));
+        } finally {
+            chromium.driver().manage().window().setSize(desktop);
+        }
+    }
+
+    @Test
     void theChatWorksFromTheKeyboard() {
         page.load("/");
         page.launcher().sendKeys(org.openqa.selenium.Keys.ENTER);
