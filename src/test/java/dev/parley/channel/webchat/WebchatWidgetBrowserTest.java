@@ -327,7 +327,8 @@ class WebchatWidgetBrowserTest {
                     "const r = document.getElementById('parley-webchat').shadowRoot.querySelector('.parley-panel')"
                             + ".getBoundingClientRect();"
                             + "return {left: r.left, top: r.top, width: r.width, height: r.height,"
-                            + " viewportWidth: innerWidth, viewportHeight: innerHeight};");
+                            + " viewportWidth: document.documentElement.clientWidth,"
+                            + " viewportHeight: document.documentElement.clientHeight};");
             assertEquals(0, box.get("left").intValue());
             assertEquals(0, box.get("top").intValue());
             assertEquals(box.get("viewportWidth").intValue(), box.get("width").intValue());
