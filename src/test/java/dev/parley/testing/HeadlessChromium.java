@@ -22,6 +22,13 @@ public final class HeadlessChromium implements AutoCloseable {
     public static final Path BROWSER = Path.of(env("PARLEY_CHROMIUM", "/usr/bin/chromium"));
     public static final Path DRIVER = Path.of(env("PARLEY_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
+    /** Held, so the level sticks: Selenium warns that it has no DevTools bindings for this Chromium (none needed). */
+    private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    static {
+        SELENIUM.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private final Path profile;
     private final ChromeDriver driver;
 
