@@ -6,26 +6,18 @@ import dev.parley.nlu.data.IntentDefinition;
 import dev.parley.nlu.data.ResponseVariant;
 import dev.parley.nlu.data.SlotRequirement;
 import dev.parley.nlu.data.TrainingData;
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * TEMPORARY, test sources only: the {@link TrainingData} bean the lead provides from intents/ (through the
- * IntentsLoader) once it lands on main. Built in code in the intents/ format, with the intent, entity and
- * response names the data helper writes, so dialogue and web chat tests run before the loader exists.
+ * A small, fixed {@link TrainingData} built in code for unit tests of the dialogue: its responses do not change
+ * when someone edits intents/. Application contexts use the real intents/ folder.
  */
-@Factory
-@Requires(env = "test")
-public class TestTrainingData {
+public final class TestTrainingData {
 
-    @Singleton
-    TrainingData trainingData() {
-        return build();
+    private TestTrainingData() {
     }
 
     public static TrainingData build() {
