@@ -141,6 +141,15 @@ public class ConversationService {
      * reopens it with the bot.
      */
     public TurnOutcome receive(InboundMessage inbound) {
+        return receive(inbound, () -> { });
+    }
+
+    /**
+     * Like {@link #receive(InboundMessage)}, with an admission check (a rate limit, say) run only for a message not
+     * received before, before anything is stored: a redelivery is answered with its stored outcome whatever the
+     * check would say, and a message the check rejects (by throwing) leaves no trace.
+     */
+    public TurnOutcome receive(InboundMessage inbound, Admission admission) {
         Objects.requireNonNull(inbound.text(), "text");
         Objects.requireNonNull(inbound.channelUserId(), "channelUserId");
         String scope = MessageIdScope.of(inbound.channel(), inbound.sessionId());
@@ -150,6 +159,7 @@ public class ConversationService {
                 return complete(stored.get(), true);
             }
         }
+        admission.admit();
         Accepted accepted;
         try {
             accepted = retryingConflicts(() -> transactions.executeWrite(status -> accept(inbound, scope)));
@@ -163,7 +173,13 @@ public class ConversationService {
             return complete(stored.get(), true); // a concurrent delivery of the same message stored it first
         }
         accepted.events().forEach(events::publish);
-        return complete(accepted.message(), false);
+        return complete(accepted.message(), accepted.state(), false);
+    }
+
+    /** Decides whether a new inbound message may be stored; rejects it by throwing. */
+    @FunctionalInterface
+    public interface Admission {
+        void admit();
     }
 
     /**
@@ -253,7 +269,8 @@ public class ConversationService {
 
     // ---- the turn -----------------------------------------------------------------------------------------------
 
-    private record Accepted(ConversationMessage message, List<ConversationEvent> events) {
+    /** @param state the conversation's state once the message was stored */
+    private record Accepted(ConversationMessage message, ConversationState state, List<ConversationEvent> events) {
     }
 
     /** @param answeredNow the replies were produced by this call (not looked up): they still need delivering */
@@ -279,7 +296,7 @@ public class ConversationService {
                 DeliveryStatus.DELIVERED, now);
         messages.insert(message, scope);
         published.add(new MessageStored(updated, message));
-        return new Accepted(message, published);
+        return new Accepted(message, updated.state(), published);
     }
 
     private Conversation findOrOpen(InboundMessage inbound, Instant now) {
@@ -311,10 +328,18 @@ public class ConversationService {
             return new TurnOutcome(conversations.find(inbound.conversationId()).orElseThrow(), inbound,
                     messages.findReplies(inbound.id()), duplicate);
         }
-        Conversation current = conversations.find(inbound.conversationId()).orElseThrow();
-        boolean botAnswers = current.state() == ConversationState.BOT;
+        return complete(inbound, conversations.find(inbound.conversationId()).orElseThrow().state(), duplicate);
+    }
+
+    /**
+     * @param state the conversation's state as last seen: it decides whether to run the NLU before taking the lock
+     *              (the turn re-checks it under the lock)
+     */
+    private TurnOutcome complete(ConversationMessage inbound, ConversationState state, boolean duplicate) {
+        String conversationId = inbound.conversationId();
+        boolean botAnswers = state == ConversationState.BOT;
         if (botAnswers) {
-            events.publish(new TypingChanged(current.id(), Author.BOT, true));
+            events.publish(new TypingChanged(conversationId, Author.BOT, true));
         }
         try {
             // NLU outside the transaction: it is the slow part, and needs no lock
@@ -327,7 +352,7 @@ public class ConversationService {
             return new TurnOutcome(turn.conversation(), turn.message(), turn.replies(), duplicate);
         } finally {
             if (botAnswers) {
-                events.publish(new TypingChanged(current.id(), Author.BOT, false));
+                events.publish(new TypingChanged(conversationId, Author.BOT, false));
             }
         }
     }
