@@ -41,12 +41,22 @@ class ConversationRepository {
 
     @Connectable
     Optional<Conversation> findBySession(Channel channel, String sessionId) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM conversations WHERE channel = ? AND session_id = ?",
-                statement -> {
-                    statement.setString(1, channel.id());
-                    statement.setString(2, sessionId);
-                    return first(statement);
-                });
+        return bySession(channel, sessionId, "");
+    }
+
+    /** The session's conversation, locked like {@link #lock}. */
+    @Transactional
+    Optional<Conversation> lockBySession(Channel channel, String sessionId) {
+        return bySession(channel, sessionId, " FOR UPDATE");
+    }
+
+    private Optional<Conversation> bySession(Channel channel, String sessionId, String lock) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM conversations WHERE channel = ? AND session_id = ?"
+                + lock, statement -> {
+            statement.setString(1, channel.id());
+            statement.setString(2, sessionId);
+            return first(statement);
+        });
     }
 
     /** The most recent conversation of this identity on this channel that is not closed. */

@@ -281,7 +281,7 @@ public class ConversationService {
     /** Stores the inbound message (in the caller's transaction), finding or opening its conversation. */
     private Accepted accept(InboundMessage inbound, String scope) {
         Instant now = UtcColumns.now();
-        Conversation conversation = lockOrThrow(findOrOpen(inbound, now).id());
+        Conversation conversation = lockOrOpen(inbound, now);
         List<ConversationEvent> published = new ArrayList<>();
         Conversation updated = conversation.withLastSeq(conversation.lastSeq() + 1, now);
         if (conversation.state() == ConversationState.CLOSED) {
@@ -299,9 +299,10 @@ public class ConversationService {
         return new Accepted(message, updated.state(), published);
     }
 
-    private Conversation findOrOpen(InboundMessage inbound, Instant now) {
+    /** The message's conversation, locked: the session's, else the identity's open one, else a new one. */
+    private Conversation lockOrOpen(InboundMessage inbound, Instant now) {
         if (inbound.sessionId() != null) {
-            Optional<Conversation> bySession = conversations.findBySession(inbound.channel(), inbound.sessionId());
+            Optional<Conversation> bySession = conversations.lockBySession(inbound.channel(), inbound.sessionId());
             if (bySession.isPresent()) {
                 return bySession.get();
             }
@@ -312,14 +313,14 @@ public class ConversationService {
             shoppers.lockIdentity(inbound.channel(), inbound.channelUserId());
             Optional<Conversation> open = conversations.findOpen(inbound.channel(), inbound.channelUserId());
             if (open.isPresent()) {
-                return open.get();
+                return lockOrThrow(open.get().id());
             }
         }
         Conversation opened = new Conversation(UUID.randomUUID().toString(), shopper.id(), inbound.channel(),
                 inbound.channelUserId(), inbound.sessionId(), localeOr(inbound.locale()), ConversationState.BOT, false,
                 null, 0, write(DialogueContext.EMPTY), 0, now, now);
         conversations.insert(opened);
-        return opened;
+        return opened; // inserted in this transaction: nobody else sees it until commit
     }
 
     /** Runs (or, for a stored message, finishes or looks up) the turn of an inbound message. */
