@@ -27,7 +27,7 @@ public record NluConfiguration(
         @Nullable Double outOfScopeThreshold,
         @Nullable Double ambiguityMargin,
         @Bindable(defaultValue = "0.03") double rejectionBudget,
-        @Bindable(defaultValue = "0.10") double ambiguityBudget,
-        @Bindable(defaultValue = "30") int epochs,
+        @Bindable(defaultValue = "0.05") double ambiguityBudget,
+        @Bindable(defaultValue = "20") int epochs,
         @Bindable(defaultValue = "10000") int embeddingCacheSize) {
 }

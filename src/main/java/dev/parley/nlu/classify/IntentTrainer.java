@@ -23,7 +23,7 @@ public final class IntentTrainer {
                            double ambiguityBudget, boolean balanceClasses) {
 
         public static Settings defaults() {
-            return new Settings(30, 0.01, 1e-5, 5, 0.03, 0.10, true);
+            return new Settings(20, 0.01, 1e-6, 5, 0.03, 0.05, true);
         }
     }
 
