@@ -2,6 +2,7 @@ package dev.parley.conversation;
 
 import dev.parley.message.Channel;
 import dev.parley.storage.UtcColumns;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -15,7 +16,6 @@ import java.util.Optional;
 
 /** SQL for conversations. */
 @Singleton
-@Transactional
 class ConversationRepository {
 
     private static final String COLUMNS = "id, shopper_id, channel, channel_user_id, session_id, locale, state,"
@@ -28,25 +28,39 @@ class ConversationRepository {
         this.jdbc = jdbc;
     }
 
+    @Connectable
     Optional<Conversation> find(String id) {
         return queryOne("SELECT " + COLUMNS + " FROM conversations WHERE id = ?", id);
     }
 
     /** Reads the conversation and locks its row until the transaction ends: turns of one conversation serialise. */
+    @Transactional
     Optional<Conversation> lock(String id) {
         return queryOne("SELECT " + COLUMNS + " FROM conversations WHERE id = ? FOR UPDATE", id);
     }
 
+    @Connectable
     Optional<Conversation> findBySession(Channel channel, String sessionId) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM conversations WHERE channel = ? AND session_id = ?",
-                statement -> {
-                    statement.setString(1, channel.id());
-                    statement.setString(2, sessionId);
-                    return first(statement);
-                });
+        return bySession(channel, sessionId, "");
+    }
+
+    /** The session's conversation, locked like {@link #lock}. */
+    @Transactional
+    Optional<Conversation> lockBySession(Channel channel, String sessionId) {
+        return bySession(channel, sessionId, " FOR UPDATE");
+    }
+
+    private Optional<Conversation> bySession(Channel channel, String sessionId, String lock) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM conversations WHERE channel = ? AND session_id = ?"
+                + lock, statement -> {
+            statement.setString(1, channel.id());
+            statement.setString(2, sessionId);
+            return first(statement);
+        });
     }
 
     /** The most recent conversation of this identity on this channel that is not closed. */
+    @Connectable
     Optional<Conversation> findOpen(Channel channel, String channelUserId) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM conversations WHERE channel = ?"
                 + " AND channel_user_id = ? AND state <> 'closed' ORDER BY created_at DESC LIMIT 1", statement -> {
@@ -56,6 +70,7 @@ class ConversationRepository {
         });
     }
 
+    @Connectable
     List<Conversation> findByState(ConversationState state, int limit) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM conversations WHERE state = ?"
                 + " ORDER BY updated_at LIMIT ?", statement -> {
@@ -71,6 +86,7 @@ class ConversationRepository {
         });
     }
 
+    @Transactional
     void insert(Conversation conversation) {
         jdbc.prepareStatement("INSERT INTO conversations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?, ?, ?)", statement -> {
@@ -93,6 +109,7 @@ class ConversationRepository {
     }
 
     /** Writes everything that changes after creation (state, hand-off mark, dialogue, seq, time). */
+    @Transactional
     void update(Conversation conversation) {
         jdbc.prepareStatement("UPDATE conversations SET state = ?, needs_human = ?, needs_human_reason = ?,"
                 + " consecutive_failures = ?, dialogue_context = ?, last_seq = ?, locale = ?, updated_at = ?"

@@ -141,6 +141,15 @@ public class ConversationService {
      * reopens it with the bot.
      */
     public TurnOutcome receive(InboundMessage inbound) {
+        return receive(inbound, () -> { });
+    }
+
+    /**
+     * Like {@link #receive(InboundMessage)}, with an admission check (a rate limit, say) run only for a message not
+     * received before, before anything is stored: a redelivery is answered with its stored outcome whatever the
+     * check would say, and a message the check rejects (by throwing) leaves no trace.
+     */
+    public TurnOutcome receive(InboundMessage inbound, Admission admission) {
         Objects.requireNonNull(inbound.text(), "text");
         Objects.requireNonNull(inbound.channelUserId(), "channelUserId");
         String scope = MessageIdScope.of(inbound.channel(), inbound.sessionId());
@@ -150,6 +159,7 @@ public class ConversationService {
                 return complete(stored.get(), true);
             }
         }
+        admission.admit();
         Accepted accepted;
         try {
             accepted = retryingConflicts(() -> transactions.executeWrite(status -> accept(inbound, scope)));
@@ -163,7 +173,13 @@ public class ConversationService {
             return complete(stored.get(), true); // a concurrent delivery of the same message stored it first
         }
         accepted.events().forEach(events::publish);
-        return complete(accepted.message(), false);
+        return complete(accepted.message(), accepted.state(), false);
+    }
+
+    /** Decides whether a new inbound message may be stored; rejects it by throwing. */
+    @FunctionalInterface
+    public interface Admission {
+        void admit();
     }
 
     /**
@@ -253,7 +269,8 @@ public class ConversationService {
 
     // ---- the turn -----------------------------------------------------------------------------------------------
 
-    private record Accepted(ConversationMessage message, List<ConversationEvent> events) {
+    /** @param state the conversation's state once the message was stored */
+    private record Accepted(ConversationMessage message, ConversationState state, List<ConversationEvent> events) {
     }
 
     /** @param answeredNow the replies were produced by this call (not looked up): they still need delivering */
@@ -264,7 +281,7 @@ public class ConversationService {
     /** Stores the inbound message (in the caller's transaction), finding or opening its conversation. */
     private Accepted accept(InboundMessage inbound, String scope) {
         Instant now = UtcColumns.now();
-        Conversation conversation = lockOrThrow(findOrOpen(inbound, now).id());
+        Conversation conversation = lockOrOpen(inbound, now);
         List<ConversationEvent> published = new ArrayList<>();
         Conversation updated = conversation.withLastSeq(conversation.lastSeq() + 1, now);
         if (conversation.state() == ConversationState.CLOSED) {
@@ -279,12 +296,13 @@ public class ConversationService {
                 DeliveryStatus.DELIVERED, now);
         messages.insert(message, scope);
         published.add(new MessageStored(updated, message));
-        return new Accepted(message, published);
+        return new Accepted(message, updated.state(), published);
     }
 
-    private Conversation findOrOpen(InboundMessage inbound, Instant now) {
+    /** The message's conversation, locked: the session's, else the identity's open one, else a new one. */
+    private Conversation lockOrOpen(InboundMessage inbound, Instant now) {
         if (inbound.sessionId() != null) {
-            Optional<Conversation> bySession = conversations.findBySession(inbound.channel(), inbound.sessionId());
+            Optional<Conversation> bySession = conversations.lockBySession(inbound.channel(), inbound.sessionId());
             if (bySession.isPresent()) {
                 return bySession.get();
             }
@@ -295,14 +313,14 @@ public class ConversationService {
             shoppers.lockIdentity(inbound.channel(), inbound.channelUserId());
             Optional<Conversation> open = conversations.findOpen(inbound.channel(), inbound.channelUserId());
             if (open.isPresent()) {
-                return open.get();
+                return lockOrThrow(open.get().id());
             }
         }
         Conversation opened = new Conversation(UUID.randomUUID().toString(), shopper.id(), inbound.channel(),
                 inbound.channelUserId(), inbound.sessionId(), localeOr(inbound.locale()), ConversationState.BOT, false,
                 null, 0, write(DialogueContext.EMPTY), 0, now, now);
         conversations.insert(opened);
-        return opened;
+        return opened; // inserted in this transaction: nobody else sees it until commit
     }
 
     /** Runs (or, for a stored message, finishes or looks up) the turn of an inbound message. */
@@ -311,10 +329,18 @@ public class ConversationService {
             return new TurnOutcome(conversations.find(inbound.conversationId()).orElseThrow(), inbound,
                     messages.findReplies(inbound.id()), duplicate);
         }
-        Conversation current = conversations.find(inbound.conversationId()).orElseThrow();
-        boolean botAnswers = current.state() == ConversationState.BOT;
+        return complete(inbound, conversations.find(inbound.conversationId()).orElseThrow().state(), duplicate);
+    }
+
+    /**
+     * @param state the conversation's state as last seen: it decides whether to run the NLU before taking the lock
+     *              (the turn re-checks it under the lock)
+     */
+    private TurnOutcome complete(ConversationMessage inbound, ConversationState state, boolean duplicate) {
+        String conversationId = inbound.conversationId();
+        boolean botAnswers = state == ConversationState.BOT;
         if (botAnswers) {
-            events.publish(new TypingChanged(current.id(), Author.BOT, true));
+            events.publish(new TypingChanged(conversationId, Author.BOT, true));
         }
         try {
             // NLU outside the transaction: it is the slow part, and needs no lock
@@ -327,7 +353,7 @@ public class ConversationService {
             return new TurnOutcome(turn.conversation(), turn.message(), turn.replies(), duplicate);
         } finally {
             if (botAnswers) {
-                events.publish(new TypingChanged(current.id(), Author.BOT, false));
+                events.publish(new TypingChanged(conversationId, Author.BOT, false));
             }
         }
     }

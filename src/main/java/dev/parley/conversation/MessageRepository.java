@@ -2,6 +2,7 @@ package dev.parley.conversation;
 
 import dev.parley.nlu.NluResult;
 import dev.parley.storage.UtcColumns;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -18,7 +19,6 @@ import java.util.stream.Collectors;
 
 /** SQL for messages. Rich content and NLU results are JSON text columns (portable: no JSON functions). */
 @Singleton
-@Transactional
 class MessageRepository {
 
     private static final String COLUMNS = "id, conversation_id, seq, direction, author, author_id, text,"
@@ -37,6 +37,7 @@ class MessageRepository {
      * Inserts a message. A second message with the same (dedupe scope, channel message id) violates the unique key
      * and fails: the caller then reads the stored one.
      */
+    @Transactional
     void insert(ConversationMessage message, String dedupeScope) {
         jdbc.prepareStatement("INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?, ?, ?)", statement -> {
@@ -62,6 +63,7 @@ class MessageRepository {
         });
     }
 
+    @Connectable
     Optional<ConversationMessage> find(String id) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE id = ?", statement -> {
             statement.setString(1, id);
@@ -70,6 +72,7 @@ class MessageRepository {
     }
 
     /** Reads the message and locks its row until the transaction ends (the latest committed version). */
+    @Transactional
     Optional<ConversationMessage> lock(String id) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE id = ? FOR UPDATE", statement -> {
             statement.setString(1, id);
@@ -77,6 +80,7 @@ class MessageRepository {
         });
     }
 
+    @Connectable
     Optional<ConversationMessage> findByChannelMessageId(String dedupeScope, String channelMessageId) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE dedupe_scope = ?"
                 + " AND channel_message_id = ?", statement -> {
@@ -87,6 +91,7 @@ class MessageRepository {
     }
 
     /** The bot replies stored for an inbound message, in order. */
+    @Connectable
     List<ConversationMessage> findReplies(String inboundMessageId) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE reply_to_id = ? ORDER BY seq",
                 statement -> {
@@ -96,6 +101,7 @@ class MessageRepository {
     }
 
     /** Up to {@code limit} messages with seq above {@code afterSeq}, ascending. */
+    @Connectable
     List<ConversationMessage> findAfter(String conversationId, long afterSeq, int limit) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND seq > ?"
                 + " ORDER BY seq LIMIT ?", statement -> {
@@ -106,6 +112,7 @@ class MessageRepository {
         });
     }
 
+    @Transactional
     void markProcessed(String id, NluResult nlu) {
         jdbc.prepareStatement("UPDATE messages SET processed = ?, nlu_result = ? WHERE id = ?", statement -> {
             statement.setBoolean(1, true);
@@ -121,6 +128,7 @@ class MessageRepository {
      *
      * @return whether the status changed
      */
+    @Transactional
     boolean advanceDeliveryStatus(String id, DeliveryStatus status, Instant at) {
         Set<DeliveryStatus> from = status.replaces();
         if (from.isEmpty()) {
@@ -140,6 +148,7 @@ class MessageRepository {
         });
     }
 
+    @Transactional
     void setChannelMessageId(String id, String channelMessageId) {
         jdbc.prepareStatement("UPDATE messages SET channel_message_id = ? WHERE id = ?", statement -> {
             statement.setString(1, channelMessageId);

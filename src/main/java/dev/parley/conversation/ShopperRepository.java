@@ -2,6 +2,7 @@ package dev.parley.conversation;
 
 import dev.parley.message.Channel;
 import dev.parley.storage.UtcColumns;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -13,7 +14,6 @@ import java.util.Optional;
 
 /** SQL for shoppers and their channel identities. */
 @Singleton
-@Transactional
 class ShopperRepository {
 
     private final JdbcOperations jdbc;
@@ -22,14 +22,17 @@ class ShopperRepository {
         this.jdbc = jdbc;
     }
 
+    @Connectable
     Optional<Shopper> find(String id) {
         return queryOne("SELECT * FROM shoppers WHERE id = ?", id);
     }
 
+    @Connectable
     Optional<Shopper> findByCustomerId(String customerId) {
         return queryOne("SELECT * FROM shoppers WHERE customer_id = ?", customerId);
     }
 
+    @Connectable
     Optional<String> findShopperIdByIdentity(Channel channel, String channelUserId) {
         return jdbc.prepareStatement(
                 "SELECT shopper_id FROM channel_identities WHERE channel = ? AND channel_user_id = ?", statement -> {
@@ -42,6 +45,7 @@ class ShopperRepository {
     }
 
     /** Locks the identity's row until the transaction ends: one first contact at a time opens its conversation. */
+    @Transactional
     void lockIdentity(Channel channel, String channelUserId) {
         jdbc.prepareStatement("SELECT shopper_id FROM channel_identities WHERE channel = ? AND channel_user_id = ?"
                 + " FOR UPDATE", statement -> {
@@ -53,6 +57,7 @@ class ShopperRepository {
         });
     }
 
+    @Transactional
     void insert(Shopper shopper) {
         jdbc.prepareStatement("INSERT INTO shoppers (id, display_name, customer_id, created_at, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?)", statement -> {
@@ -65,6 +70,7 @@ class ShopperRepository {
         });
     }
 
+    @Transactional
     void update(Shopper shopper) {
         jdbc.prepareStatement("UPDATE shoppers SET display_name = ?, customer_id = ?, updated_at = ? WHERE id = ?",
                 statement -> {
@@ -76,6 +82,7 @@ class ShopperRepository {
                 });
     }
 
+    @Transactional
     void insertIdentity(Channel channel, String channelUserId, String shopperId, Instant now) {
         jdbc.prepareStatement("INSERT INTO channel_identities (channel, channel_user_id, shopper_id, created_at)"
                 + " VALUES (?, ?, ?, ?)", statement -> {
@@ -87,6 +94,7 @@ class ShopperRepository {
         });
     }
 
+    @Transactional
     void moveIdentity(Channel channel, String channelUserId, String shopperId) {
         jdbc.prepareStatement(
                 "UPDATE channel_identities SET shopper_id = ? WHERE channel = ? AND channel_user_id = ?", statement -> {

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** The open WebSockets by conversation (a shopper may have several tabs open). */
 @Singleton
@@ -24,12 +25,16 @@ class WebchatConnections {
         });
     }
 
-    /** Pushes a frame to every open socket of the conversation; returns how many there were. */
-    int push(String conversationId, long seq, String json) {
+    /**
+     * Pushes a frame to every open socket of the conversation; returns how many there were. The frame is only
+     * written when someone listens (most turns have no socket open: the REST answer carries the replies).
+     */
+    int push(String conversationId, long seq, Supplier<String> frame) {
         Set<WebchatConnection> connections = byConversation.get(conversationId);
         if (connections == null) {
             return 0;
         }
+        String json = frame.get();
         int pushed = 0;
         for (WebchatConnection connection : connections) {
             if (connection.isOpen()) {

@@ -28,8 +28,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -71,24 +69,20 @@ class WebchatController {
     HttpResponse<?> send(String sessionId, @Nullable @Body byte[] body) {
         WebchatRequests.SendMessage request = requests.sendMessage(body);
         Conversation session = session(sessionId);
-        if (request.clientMessageId() != null) {
-            Optional<TurnOutcome> stored = conversations.storedTurn(Channel.WEBCHAT, session.id(),
-                    request.clientMessageId());
-            if (stored.isPresent()) {
-                return HttpResponse.ok(view(stored.get())); // a retry: the same outcome, not another turn
-            }
-        }
-        OptionalLong retryAfter = rateLimiter.tryAcquire(session.id());
-        if (retryAfter.isPresent()) {
+        try {
+            // a retry of a stored message gets its stored outcome, not another turn, and does not count
+            TurnOutcome outcome = conversations.receive(new InboundMessage(Channel.WEBCHAT, session.channelUserId(),
+                    session.id(), request.clientMessageId(), request.text(), request.payload(), session.locale(), null,
+                    Instant.now(), Map.of()), () -> rateLimiter.tryAcquire(session.id())
+                    .ifPresent(seconds -> {
+                        throw new RateLimited(seconds);
+                    }));
+            return HttpResponse.ok(view(outcome));
+        } catch (RateLimited limited) {
             return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.getAsLong()))
-                    .body(ApiError.of("rate_limited", "Too many messages; try again in " + retryAfter.getAsLong()
-                            + " s"));
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.seconds))
+                    .body(ApiError.of("rate_limited", "Too many messages; try again in " + limited.seconds + " s"));
         }
-        TurnOutcome outcome = conversations.receive(new InboundMessage(Channel.WEBCHAT, session.channelUserId(),
-                session.id(), request.clientMessageId(), request.text(), request.payload(), session.locale(), null,
-                Instant.now(), Map.of()));
-        return HttpResponse.ok(view(outcome));
     }
 
     /** The session's messages with seq above {@code after}, ascending, at most {@code limit} (1 to 100). */
@@ -103,6 +97,16 @@ class WebchatController {
         }
         MessagePage page = conversations.messages(session(sessionId).id(), after, limit);
         return new WebchatViews.HistoryView(views(page.messages()), page.hasMore());
+    }
+
+    /** The session's allowance is used up for {@code seconds}. */
+    private static final class RateLimited extends RuntimeException {
+        private final long seconds;
+
+        RateLimited(long seconds) {
+            super(null, null, false, false);
+            this.seconds = seconds;
+        }
     }
 
     private Conversation session(String sessionId) {

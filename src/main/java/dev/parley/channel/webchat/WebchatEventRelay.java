@@ -27,14 +27,15 @@ class WebchatEventRelay implements ConversationListener {
         if (event instanceof ConversationEvent.MessageStored stored) {
             if (stored.conversation().channel() == Channel.WEBCHAT
                     && stored.message().direction() == Direction.INBOUND) {
-                connections.push(stored.conversationId(), stored.message().seq(), frames.message(stored.message()));
+                connections.push(stored.conversationId(), stored.message().seq(),
+                        () -> frames.message(stored.message()));
             }
         } else if (event instanceof ConversationEvent.TypingChanged typing) {
             if (typing.author() == Author.BOT || typing.author() == Author.AGENT) {
-                connections.push(typing.conversationId(), 0, frames.typing(typing.author().id(), typing.on()));
+                connections.push(typing.conversationId(), 0, () -> frames.typing(typing.author().id(), typing.on()));
             }
         } else if (event instanceof ConversationEvent.StateChanged changed) {
-            connections.push(changed.conversationId(), 0, frames.state(changed.to()));
+            connections.push(changed.conversationId(), 0, () -> frames.state(changed.to()));
         }
     }
 }

@@ -30,7 +30,7 @@ class WebchatSender implements ChannelSender {
 
     @Override
     public Delivery deliver(Conversation conversation, ConversationMessage message) {
-        int pushed = connections.push(conversation.id(), message.seq(), frames.message(message));
+        int pushed = connections.push(conversation.id(), message.seq(), () -> frames.message(message));
         return Delivery.of(pushed > 0 ? DeliveryStatus.SENT : DeliveryStatus.QUEUED);
     }
 }
