@@ -35,6 +35,7 @@ public final class UnreliableLink implements AutoCloseable {
     });
     private volatile boolean offline;
     private volatile String cutAnswerTo;
+    private final java.util.concurrent.atomic.AtomicInteger answersToCut = new java.util.concurrent.atomic.AtomicInteger();
 
     public UnreliableLink(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -57,11 +58,12 @@ public final class UnreliableLink implements AutoCloseable {
     }
 
     /**
-     * The next request whose request line starts with {@code prefix} (e.g. {@code "POST /api/webchat/"}) reaches the
-     * server, and its connection is cut as soon as the answer starts coming back.
+     * The next {@code times} requests whose request line starts with {@code prefix} (e.g. {@code "POST /api/webchat/"})
+     * reach the server, and each one's connection is cut as soon as its answer starts coming back.
      */
-    public void cutTheAnswerToNext(String prefix) {
+    public void cutTheAnswersToNext(int times, String prefix) {
         cutAnswerTo = prefix;
+        answersToCut.set(times);
     }
 
     /** The request lines relayed so far that start with {@code prefix}. */
@@ -127,8 +129,8 @@ public final class UnreliableLink implements AutoCloseable {
                     if (requestLine != null) {
                         requestLines.add(requestLine);
                         String cut = cutAnswerTo;
-                        if (cut != null && requestLine.startsWith(cut)) {
-                            cutAnswerTo = null;
+                        if (cut != null && requestLine.startsWith(cut)
+                                && answersToCut.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                             cutNextAnswer.set(true);
                         }
                     }
