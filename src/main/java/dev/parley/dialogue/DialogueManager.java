@@ -33,8 +33,10 @@ import java.util.stream.Collectors;
  *   <li>out of scope: ask to rephrase; ambiguous: "Did you mean ...?" with the top intents as quick replies
  *       ({@code /intent} payloads); both count as failures, and {@code parley.dialogue.max-consecutive-failures}
  *       failures in a row mark the conversation for a person;</li>
- *   <li>a follow-up that only changes the last answer's values ("and in blue?", "no, size 42") re-runs the last
- *       intent with them;</li>
+ *   <li>a follow-up that only changes the last answer's values re-runs the last intent with them: the same
+ *       intent again ("I'd like it in blue"), a yes / no with values ("no, size 42"), or a brief message (three
+ *       words or fewer besides its entities) whose own intent does not take those values ("and in blue?",
+ *       "size 42 please", even when the NLU calls it out of scope, ambiguous or size advice);</li>
  *   <li>otherwise the intent is pursued: missing slots are asked for (values the last answer used are carried
  *       over), its action runs, and one of its responses is filled with slot values and the action's fields.</li>
  * </ol>
@@ -52,6 +54,8 @@ public class DialogueManager {
     private static final Logger LOG = LoggerFactory.getLogger(DialogueManager.class);
     /** Clear requests that end a question for a free-text slot instead of being taken as its answer. */
     private static final Set<String> ESCAPES = Set.of(TALK_TO_HUMAN, GOODBYE, "help", DENY);
+    /** At most this many words besides its entities make a message a brief refinement ("no, size 42"). */
+    private static final int BRIEF_WORDS = 3;
 
     private final TrainingData data;
     private final ResponseTemplates templates;
@@ -72,8 +76,8 @@ public class DialogueManager {
         this.intentNames = data.intents().stream().map(IntentDefinition::name).collect(Collectors.toSet());
         List<String> unimplemented = actions.unimplemented(data);
         if (!unimplemented.isEmpty()) {
-            throw new IllegalStateException("intents/ names actions no DialogueAction implements (intent → action): "
-                    + String.join(", ", unimplemented));
+            LOG.warn("intents/ names actions no DialogueAction implements (intent → action): {}; those intents are"
+                    + " answered with their responses that need no action fields", String.join(", ", unimplemented));
         }
         List<String> defaults = templates.namesUsingDefaults();
         if (!defaults.isEmpty()) {
@@ -119,7 +123,7 @@ public class DialogueManager {
 
         DialogueTurn run() {
             if (context.awaitingConfirmation() && context.activeIntent() != null) {
-                if (intent.equals(AFFIRM) && certain()) {
+                if ((intent.equals(AFFIRM) || intent.equals(context.activeIntent())) && certain()) {
                     return pursue(context.activeIntent(), context.slots(), true);
                 }
                 if (intent.equals(DENY)) {
@@ -144,13 +148,14 @@ public class DialogueManager {
                 }
             }
             if (nlu.outOfScope() || intent.equals(NluResult.OUT_OF_SCOPE)) {
-                return followUp().orElseGet(() -> failure("out_of_scope",
-                        Reply.text(named(SystemResponses.ASK_REPHRASE, Map.of())), List.of()));
+                return (isBrief() ? followUp() : Optional.<DialogueTurn>empty()).orElseGet(() -> failure(
+                        "out_of_scope", Reply.text(named(SystemResponses.ASK_REPHRASE, Map.of())), List.of()));
             }
             if (nlu.ambiguous()) {
-                return followUp().orElseGet(this::didYouMean);
+                return (isBrief() ? followUp() : Optional.<DialogueTurn>empty()).orElseGet(this::didYouMean);
             }
-            if (intent.equals(context.lastIntent()) || intent.equals(DENY) || intent.equals(AFFIRM)) {
+            if (intent.equals(context.lastIntent()) || intent.equals(DENY) || intent.equals(AFFIRM)
+                    || (isBrief() && !usesItsEntities())) {
                 Optional<DialogueTurn> followUp = followUp();
                 if (followUp.isPresent()) {
                     return followUp.get();
@@ -163,10 +168,14 @@ public class DialogueManager {
                         List.of());
             }
             Map<String, String> slots = entityValues();
-            for (String required : required(definition.get())) {
-                String carried = context.lastSlots().get(required);
-                if (!slots.containsKey(required) && carried != null) {
-                    slots.put(required, carried);
+            Set<String> inputs = inputs(definition.get());
+            // "is it in stock?" names none of the action's inputs: it is about what the last answer was about
+            boolean namesNone = slots.keySet().stream().noneMatch(inputs::contains);
+            for (Map.Entry<String, String> last : context.lastSlots().entrySet()) {
+                boolean carry = namesNone ? inputs.contains(last.getKey())
+                        : required(definition.get()).contains(last.getKey());
+                if (carry) {
+                    slots.putIfAbsent(last.getKey(), last.getValue());
                 }
             }
             return pursue(intent, slots, false);
@@ -189,17 +198,14 @@ public class DialogueManager {
             }
             Map<String, String> values = values(facts, slots);
             String needsHuman = name.equals(TALK_TO_HUMAN) ? REQUESTED_BY_SHOPPER : null;
+            List<Reply> replies = new ArrayList<>();
             if (action != null) {
                 ActionContext input = new ActionContext(slots, facts, nlu);
                 ActionResult result;
                 try {
                     Optional<ActionResult> refusal = action.refuse(input);
                     if (refusal.isEmpty() && action.needsConfirmation() && !confirmed) {
-                        Reply question = new Reply(named("confirm_" + action.name(), slots),
-                                List.of(new QuickReply("Yes", "/" + AFFIRM), new QuickReply("No", "/" + DENY)),
-                                List.of(), true, false);
-                        return answered(question, new DialogueContext(name, null, true, slots,
-                                context.lastIntent(), context.lastSlots(), List.of(), List.of()), null);
+                        return confirm(definition, action, slots, input);
                     }
                     result = refusal.isPresent() ? refusal.get() : action.run(input);
                 } catch (RuntimeException e) {
@@ -208,27 +214,48 @@ public class DialogueManager {
                             idle(context.lastIntent(), context.lastSlots()), null);
                 }
                 values.putAll(result.fields());
-                if (result.retrySlot() != null) {
+                String text = result.responseName() != null
+                        ? templates.named(result.responseName(), facts.channel(), values)
+                        : intentText(definition, values);
+                replies.add(new Reply(text, result.responseName() != null ? List.of()
+                        : quickReplies(definition), List.of(), !name.equals(GOODBYE), false));
+                if (result.followUpResponse() != null) {
+                    replies.add(Reply.text(templates.named(result.followUpResponse(), facts.channel(), values)));
+                }
+                if (result.awaitSlot() != null) {
                     Map<String, String> kept = new LinkedHashMap<>(slots);
-                    kept.remove(result.retrySlot());
-                    return answered(Reply.text(templates.named(result.responseName(), facts.channel(), values)),
-                            new DialogueContext(name, result.retrySlot(), false, kept, context.lastIntent(),
-                                    context.lastSlots(), List.of(), List.of()), null);
+                    kept.remove(result.awaitSlot());
+                    return new DialogueTurn(replies, new DialogueContext(name, result.awaitSlot(), false, kept,
+                            context.lastIntent(), context.lastSlots(), List.of(), List.of()), null);
                 }
-                if (result.responseName() != null) {
-                    return answered(Reply.text(templates.named(result.responseName(), facts.channel(), values)),
-                            idle(name, slots), needsHuman);
-                }
+                return new DialogueTurn(replies, idle(name, slots), needsHuman);
             }
-            String text = templates.render(definition.responses(), facts.channel(), values).orElseGet(() -> {
-                LOG.warn("Intent {} has no response variant for channel {} fillable with {}", name,
+            return answered(new Reply(intentText(definition, values), quickReplies(definition), List.of(),
+                    !name.equals(GOODBYE), false), idle(name, slots), needsHuman);
+        }
+
+        /**
+         * Asks the shopper to confirm a change: the intent's responses are the question (its quick replies are
+         * replaced by Yes / No, which come back as {@code /affirm} and {@code /deny}).
+         */
+        private DialogueTurn confirm(IntentDefinition definition, DialogueAction action, Map<String, String> slots,
+                                     ActionContext input) {
+            Map<String, String> values = values(facts, slots);
+            values.putAll(action.preview(input));
+            String question = templates.render(definition.responses(), facts.channel(), values)
+                    .orElseGet(() -> named("confirm_" + action.name(), values));
+            Reply reply = new Reply(question, List.of(new QuickReply("Yes", "/" + AFFIRM),
+                    new QuickReply("No", "/" + DENY)), List.of(), true, false);
+            return answered(reply, new DialogueContext(definition.name(), null, true, slots, context.lastIntent(),
+                    context.lastSlots(), List.of(), List.of()), null);
+        }
+
+        private String intentText(IntentDefinition definition, Map<String, String> values) {
+            return templates.render(definition.responses(), facts.channel(), values).orElseGet(() -> {
+                LOG.warn("Intent {} has no response variant for channel {} fillable with {}", definition.name(),
                         facts.channel().id(), values.keySet());
                 return templates.named(SystemResponses.FALLBACK_ERROR, facts.channel(), values);
             });
-            List<QuickReply> quickReplies = definition.quickReplies().stream()
-                    .map(title -> new QuickReply(title, title)).toList();
-            return answered(new Reply(text, quickReplies, List.of(), !name.equals(GOODBYE), false),
-                    idle(name, slots), needsHuman);
         }
 
         /** Re-runs the last intent when the message only changes values it used ("and in blue?"). */
@@ -280,7 +307,7 @@ public class DialogueManager {
             IntentDefinition definition = data.intent(context.activeIntent()).orElseThrow();
             String slot = context.pendingSlot();
             String text = named(SystemResponses.SLOT_REPROMPT, Map.of("prompt", prompt(definition, slot,
-                    context.slots()), "slot", slot, "slot_name", slot.replace('_', ' ')));
+                    context.slots()), "slot", slot.replace('_', ' '), "slot_name", slot.replace('_', ' ')));
             return failure("missing_" + slot, Reply.text(text), List.of());
         }
 
@@ -318,6 +345,30 @@ public class DialogueManager {
             return text.isEmpty() ? Optional.empty() : Optional.of(text);
         }
 
+        /**
+         * Little besides its entities ("and in blue?", "no, size 42", "Berlin"): such a message refines the last
+         * answer more likely than it asks something new, whatever intent the NLU saw in its few other words.
+         */
+        private boolean isBrief() {
+            StringBuilder rest = new StringBuilder(nlu.text());
+            nlu.entities().stream().filter(e -> e.end() > e.start() && e.end() <= rest.length())
+                    .sorted(java.util.Comparator.comparingInt(Entity::start).reversed())
+                    .forEach(e -> rest.replace(e.start(), e.end(), " "));
+            String words = rest.toString().replaceAll("[^\\p{L}\\p{N}' ]", " ").trim();
+            return words.isEmpty() || words.split("\\s+").length <= BRIEF_WORDS;
+        }
+
+        /** Does the NLU's intent itself take the message's entities (as slots, action inputs or placeholders)? */
+        private boolean usesItsEntities() {
+            IntentDefinition definition = data.intent(intent).orElse(null);
+            if (definition == null) {
+                return false;
+            }
+            Set<String> used = new java.util.HashSet<>(inputs(definition));
+            definition.responses().forEach(variant -> ResponseTemplates.placeholders(variant.text()).forEach(used::add));
+            return nlu.entities().stream().anyMatch(e -> used.contains(e.type()));
+        }
+
         /** While a slot is asked for: does the message clearly ask for something else? */
         private boolean isNewRequest() {
             if (!certain() || !intentNames.contains(intent)) {
@@ -350,7 +401,8 @@ public class DialogueManager {
             if (data.responses().containsKey(named) || !SystemResponses.defaults(named).isEmpty()) {
                 return named(named, slots);
             }
-            return named(SystemResponses.ASK_SLOT, Map.of("slot", slot, "slot_name", slot.replace('_', ' ')));
+            return named(SystemResponses.ASK_SLOT, Map.of("slot", slot.replace('_', ' '), "slot_name",
+                    slot.replace('_', ' ')));
         }
 
         private String named(String name, Map<String, String> extra) {
@@ -379,6 +431,10 @@ public class DialogueManager {
             values.put("shopper_name", facts.shopperName());
         }
         return values;
+    }
+
+    private static List<QuickReply> quickReplies(IntentDefinition definition) {
+        return definition.quickReplies().stream().map(title -> new QuickReply(title, title)).toList();
     }
 
     /** "order_status" → "Order status": quick-reply titles for intents. */

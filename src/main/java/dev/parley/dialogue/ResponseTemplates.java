@@ -53,6 +53,11 @@ public class ResponseTemplates {
                 });
     }
 
+    /** The placeholder names in a template, e.g. {@code order.status}. */
+    public static java.util.stream.Stream<String> placeholders(String template) {
+        return PLACEHOLDER.matcher(template).results().map(match -> match.group(1));
+    }
+
     /** The named responses the dialogue uses that intents/ does not define (their defaults apply). */
     public List<String> namesUsingDefaults() {
         List<String> missing = new ArrayList<>();

@@ -25,9 +25,9 @@ public final class SystemResponses {
     public static final String FALLBACK_ERROR = "fallback_error";
     /** {@code {shopper_name}} when known. */
     public static final String GREETING_NEW_SESSION = "greeting_new_session";
-    /** {@code {prompt}} (the slot's question), {@code {slot}} (entity name), {@code {slot_name}} (readable). */
+    /** {@code {prompt}} (the slot's question), {@code {slot}} and {@code {slot_name}} (the readable slot name). */
     public static final String SLOT_REPROMPT = "slot_reprompt";
-    /** {@code {slot}}, {@code {slot_name}}: asked when neither the intent nor {@code ask_<slot>} has a prompt. */
+    /** {@code {slot}} (readable): asked when neither the intent's slots nor {@code ask_<slot>} have a prompt. */
     public static final String ASK_SLOT = "ask_slot";
     /** The shopper said no to a change awaiting confirmation. */
     public static final String ACTION_DECLINED = "action_declined";
@@ -49,7 +49,7 @@ public final class SystemResponses {
         define(ACTION_DECLINED, "OK, I've left everything as it was.");
         // asked for an action's required input that neither the intent's slots nor intents/ prompt for
         define("ask_order_number", "What's your order number? It looks like PA-123456.");
-        define("ask_address", "What's the new delivery address?");
+        define("ask_address", "What's the full new delivery address (street and number, postcode, city)?");
         define("ask_category", "What are you looking for? Sneakers, jackets, sofas...?");
         define("ask_city", "Which city are you asking about?");
         // used by the order, catalogue and store actions
@@ -57,17 +57,21 @@ public final class SystemResponses {
                 + " It looks like PA-123456.");
         define("parcel_not_shipped", "Order {order.number} hasn't shipped yet (it's {order.status}),"
                 + " so there's no tracking number yet.");
-        define("order_not_cancellable", "Order {order.number} is {order.status}, so it can't be cancelled"
+        define("order_not_cancellable", "Order {order_number} is {order.status}, so it can't be cancelled"
                 + " any more. You can return it once it arrives.");
-        define("address_not_changeable", "Order {order.number} is {order.status}, so the address can't be"
+        define("address_not_changeable", "Order {order_number} is {order.status}, so the address can't be"
                 + " changed any more.");
         define("no_refund", "There's no refund on order {order.number}.");
         define("order_not_yours", "For your security I can only change orders of the account you're logged in"
                 + " with. Please log in and ask me again.");
-        define("confirm_cancel_order", "Just to confirm: cancel order {order_number}?");
-        define("confirm_change_address", "Just to confirm: deliver order {order_number} to {address}?");
+        define("confirm_cancel_order", "Order {order_number} is {order.status}. Shall I cancel it?");
+        define("order_cancelled", "Done: order {order_number} is cancelled. The refund of {order.refund_amount} goes"
+                + " back to your original payment method.", "Done: order {order_number} is cancelled.");
+        define("address_changed", "Done: order {order_number} will be delivered to {address}.");
         define("no_products_found", "I couldn't find {search.description} right now. Want to try another"
                 + " colour or size?");
+        // the second message under a product search's answer: {products} is one numbered line per product
+        define("product_list", "{products}");
         define("out_of_stock", "Sorry, {search.description} are out of stock right now.");
         define("no_store_in_city", "We don't have a store in {city} yet. Our stores are in {stores.cities}.");
     }

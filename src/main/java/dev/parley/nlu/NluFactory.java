@@ -15,6 +15,7 @@ import dev.parley.nlu.embed.SentenceEmbedder;
 import dev.parley.nlu.entity.EntityExtractor;
 import dev.parley.nlu.entity.MessageEntityExtractor;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -81,7 +82,8 @@ public class NluFactory {
         return new MessageEntityExtractor(data.entities());
     }
 
-    @Singleton
+    /** Loaded with the context (models take seconds), so the first message is not the one that waits. */
+    @Context
     @Bean(preDestroy = "close")
     NluService nluService(IntentModel model, EntityExtractor entities, NluConfiguration configuration,
                           @Named("serving") SentenceEmbedder embedder) {

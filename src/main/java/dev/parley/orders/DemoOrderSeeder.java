@@ -53,6 +53,7 @@ class DemoOrderSeeder {
         String eta = blankToNull(row.get("eta_in_days"));
         String delivered = blankToNull(row.get("delivered_days_ago"));
         String refund = blankToNull(row.get("refund_amount"));
+        String refundIn = blankToNull(row.get("refund_expected_in_days"));
         return new Order(row.get("order_number"), blankToNull(row.get("customer_id")),
                 OrderStatus.fromId(row.get("status")), row.get("items"), new BigDecimal(row.get("total")),
                 row.get("currency"), carrier, tracking,
@@ -61,7 +62,8 @@ class DemoOrderSeeder {
                 row.get("shipping_address"), now.minus(Duration.ofDays(Long.parseLong(row.get("placed_days_ago")))),
                 eta == null ? null : today.plusDays(Long.parseLong(eta)),
                 delivered == null ? null : now.minus(Duration.ofDays(Long.parseLong(delivered))),
-                RefundStatus.fromId(row.get("refund_status")), refund == null ? null : new BigDecimal(refund));
+                RefundStatus.fromId(row.get("refund_status")), refund == null ? null : new BigDecimal(refund),
+                refundIn == null ? null : today.plusDays(Long.parseLong(refundIn)));
     }
 
     private static String blankToNull(String value) {

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -40,10 +42,14 @@ public class OrderBook {
         repository.insertAll(orders);
     }
 
+    /** Refunds of cancelled orders reach the shopper's payment method within this many days. */
+    static final int REFUND_DAYS = 5;
+
     /** Cancels the order and requests its refund, if it has not shipped and the shopper may change it. */
     @Transactional
     public Optional<OrderChange> cancel(String number, @Nullable String shopperCustomerId) {
-        return change(number, shopperCustomerId, repository::cancel);
+        LocalDate refundBy = LocalDate.now(ZoneOffset.UTC).plusDays(REFUND_DAYS);
+        return change(number, shopperCustomerId, normalised -> repository.cancel(normalised, refundBy));
     }
 
     @Transactional

@@ -19,7 +19,7 @@ class OrderRepository {
 
     private static final String COLUMNS = "order_number, customer_id, status, items, total, currency, carrier,"
             + " tracking_number, tracking_url, shipping_address, placed_at, estimated_delivery, delivered_at,"
-            + " refund_status, refund_amount, updated_at";
+            + " refund_status, refund_amount, refund_expected, updated_at";
 
     private final JdbcOperations jdbc;
 
@@ -47,7 +47,7 @@ class OrderRepository {
 
     void insertAll(List<Order> orders) {
         jdbc.prepareStatement("INSERT INTO orders (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?)", statement -> {
+                + " ?, ?, ?)", statement -> {
             for (Order order : orders) {
                 bind(statement, order);
                 statement.addBatch();
@@ -56,13 +56,17 @@ class OrderRepository {
         });
     }
 
-    /** Cancels only while the order is still changeable; the WHERE clause makes a race lose cleanly. */
-    boolean cancel(String number) {
+    /**
+     * Cancels only while the order is still changeable (the WHERE clause makes a race lose cleanly) and requests
+     * the refund of the total, expected back by {@code refundBy}.
+     */
+    boolean cancel(String number, java.time.LocalDate refundBy) {
         return jdbc.prepareStatement("UPDATE orders SET status = 'cancelled', refund_status = 'requested',"
-                + " refund_amount = total, updated_at = ? WHERE order_number = ? AND status IN ('placed',"
-                + " 'processing')", statement -> {
-            UtcColumns.set(statement, 1, UtcColumns.now());
-            statement.setString(2, number);
+                + " refund_amount = total, refund_expected = ?, updated_at = ? WHERE order_number = ? AND status IN"
+                + " ('placed', 'processing')", statement -> {
+            statement.setDate(1, Date.valueOf(refundBy));
+            UtcColumns.set(statement, 2, UtcColumns.now());
+            statement.setString(3, number);
             return statement.executeUpdate() == 1;
         });
     }
@@ -93,16 +97,19 @@ class OrderRepository {
         UtcColumns.set(statement, 13, order.deliveredAt());
         statement.setString(14, order.refundStatus().id());
         statement.setBigDecimal(15, order.refundAmount());
-        UtcColumns.set(statement, 16, UtcColumns.now());
+        statement.setDate(16, order.refundExpected() == null ? null : Date.valueOf(order.refundExpected()));
+        UtcColumns.set(statement, 17, UtcColumns.now());
     }
 
     private static Order map(ResultSet row) throws SQLException {
         Date eta = row.getDate("estimated_delivery");
+        Date refund = row.getDate("refund_expected");
         return new Order(row.getString("order_number"), row.getString("customer_id"),
                 OrderStatus.fromId(row.getString("status")), row.getString("items"), row.getBigDecimal("total"),
                 row.getString("currency"), row.getString("carrier"), row.getString("tracking_number"),
                 row.getString("tracking_url"), row.getString("shipping_address"), UtcColumns.get(row, "placed_at"),
                 eta == null ? null : eta.toLocalDate(), UtcColumns.get(row, "delivered_at"),
-                RefundStatus.fromId(row.getString("refund_status")), row.getBigDecimal("refund_amount"));
+                RefundStatus.fromId(row.getString("refund_status")), row.getBigDecimal("refund_amount"),
+                refund == null ? null : refund.toLocalDate());
     }
 }

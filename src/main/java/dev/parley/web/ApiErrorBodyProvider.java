@@ -1,6 +1,6 @@
 package dev.parley.web;
 
-import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Micronaut's own error responses (unknown route, wrong method or media type, unparsable JSON, a query value that
- * does not convert, a body too large, an unexpected exception) in the same {@link ApiError} shape as ours, so a
- * client handles one error format. 5xx answers never echo exception messages.
+ * Gives the errors Micronaut raises itself (malformed JSON, a missing body, a query value that does not convert, an
+ * unknown route, a wrong method) the same {@link ApiError} shape as our own, so clients parse one error format.
+ * A 400 says which kind it is ({@code malformed_json}, {@code invalid_parameter}, {@code missing_parameter}) when
+ * the cause tells; 5xx answers never echo exception messages.
  */
+@Primary
 @Singleton
-@Replaces(JsonErrorResponseBodyProvider.class)
-public class ApiErrorBodyProvider implements JsonErrorResponseBodyProvider<ApiError> {
+class ApiErrorBodyProvider implements JsonErrorResponseBodyProvider<ApiError> {
 
     @Override
     public ApiError body(ErrorContext context, HttpResponse<?> response) {
@@ -42,15 +43,19 @@ public class ApiErrorBodyProvider implements JsonErrorResponseBodyProvider<ApiEr
             if (cause instanceof UnsatisfiedRouteException) {
                 return "missing_parameter";
             }
-            if (cause.getClass().getName().contains("Json") || cause.getClass().getName().contains("Serde")) {
+            String type = cause.getClass().getName();
+            if (type.contains("Json") || type.contains("Serde")) {
                 return "malformed_json";
             }
         }
         return switch (status) {
+            case BAD_REQUEST -> "bad_request";
             case NOT_FOUND -> "not_found";
             case METHOD_NOT_ALLOWED -> "method_not_allowed";
             case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
             case REQUEST_ENTITY_TOO_LARGE -> "request_too_large";
+            case UNAUTHORIZED -> "unauthorized";
+            case FORBIDDEN -> "forbidden";
             default -> status.name().toLowerCase(Locale.ROOT);
         };
     }

@@ -71,9 +71,9 @@ class WebchatRequests {
         check(text != null, "missing_text", "text is required");
         text = text.strip();
         check(!text.isEmpty(), "empty_text", "text must not be empty");
-        int length = text.codePointCount(0, text.length());
-        check(length <= settings.maxTextLength(), "text_too_long",
-                "text is " + length + " characters; at most " + settings.maxTextLength() + " are accepted");
+        // counted as the NLU counts (UTF-16 units: an emoji is two), so whatever is accepted can be understood
+        check(text.length() <= settings.maxTextLength(), "text_too_long",
+                "text is " + text.length() + " characters; at most " + settings.maxTextLength() + " are accepted");
         check(isCleanText(text, true), "invalid_text", "text holds control characters or broken surrogates");
         String clientMessageId = optional(object, "clientMessageId");
         check(clientMessageId == null || ID.matcher(clientMessageId).matches(), "invalid_client_message_id",

@@ -8,12 +8,20 @@ import jakarta.inject.Singleton;
 
 import java.util.Optional;
 
-/** {@code cancel_order}: cancels an order that has not shipped and requests its refund, after a yes. */
+/**
+ * {@code cancel_order}: after a yes to the intent's question, cancels an order that has not shipped and requests
+ * its refund ({@code order_cancelled}).
+ */
 @Singleton
 class CancelOrderAction extends OrderChangeAction {
 
     CancelOrderAction(OrderBook orders) {
-        super(orders, "order_not_cancellable");
+        super(orders, "order_not_cancellable", "order_cancelled");
+    }
+
+    @Override
+    public boolean needsConfirmation() {
+        return true;
     }
 
     @Override

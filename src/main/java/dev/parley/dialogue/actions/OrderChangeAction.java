@@ -10,30 +10,33 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An action that changes an order (cancel it, send it elsewhere): it needs the shopper's yes, and refuses up front
- * when the order is unknown, belongs to another customer, or has shipped.
+ * An action that changes an order (cancel it, send it elsewhere): it refuses up front when the order is unknown,
+ * belongs to another customer, or has shipped, and reports a done change with {@code doneResponse}.
  */
 abstract class OrderChangeAction extends OrderLookupAction {
 
     private final String tooLateResponse;
+    private final String doneResponse;
 
-    OrderChangeAction(OrderBook orders, String tooLateResponse) {
+    OrderChangeAction(OrderBook orders, String tooLateResponse, String doneResponse) {
         super(orders);
         this.tooLateResponse = tooLateResponse;
+        this.doneResponse = doneResponse;
     }
 
     /** Applies the change; empty when the order vanished meanwhile. */
     protected abstract Optional<OrderChange> apply(ActionContext context, Order order);
 
     @Override
-    public boolean needsConfirmation() {
-        return true;
-    }
-
-    @Override
     public Optional<ActionResult> refuse(ActionContext context) {
         OrderFields.Lookup lookup = OrderFields.lookup(orders, context);
         return lookup.order() == null ? Optional.of(lookup.notFound()) : refusal(context, lookup.order());
+    }
+
+    @Override
+    public Map<String, String> preview(ActionContext context) {
+        Order order = OrderFields.lookup(orders, context).order();
+        return order == null ? Map.of() : OrderFields.of(order, context.facts().locale());
     }
 
     @Override
@@ -48,7 +51,7 @@ abstract class OrderChangeAction extends OrderLookupAction {
         }
         Map<String, String> after = OrderFields.of(change.get().order(), context.facts().locale());
         return switch (change.get().outcome()) {
-            case APPLIED -> ActionResult.of(after);
+            case APPLIED -> ActionResult.respond(doneResponse, after);
             case TOO_LATE -> ActionResult.respond(tooLateResponse, after);
             case NOT_OWNER -> ActionResult.respond("order_not_yours", after);
         };

@@ -4,6 +4,7 @@ import dev.parley.dialogue.ActionContext;
 import dev.parley.dialogue.ActionResult;
 import dev.parley.orders.Order;
 import dev.parley.orders.OrderBook;
+import dev.parley.orders.RefundStatus;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,11 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An order as response placeholders: {@code order.number}, {@code order.status} ("out for delivery"),
- * {@code order.status_code}, {@code order.items}, {@code order.total}, {@code order.carrier},
- * {@code order.tracking_number}, {@code order.tracking_url}, {@code order.eta}, {@code order.delivered_on},
- * {@code order.refund_status}, {@code order.refund_amount}. The shipping address is left out on purpose: anyone
- * with an order number may ask for its status.
+ * An order as response placeholders: {@code order_number} (normalised, PA-123456), {@code order.number},
+ * {@code order.status} ("out for delivery"), {@code order.status_code}, {@code order.items}, {@code order.total},
+ * {@code order.carrier}, {@code order.tracking_number}, {@code order.tracking_url}, {@code order.eta},
+ * {@code order.delivered_on}, {@code order.refund_status}, {@code order.refund_amount}, and for a refund
+ * {@code refund.status} ("requested", "being processed", "completed"), {@code refund.amount}, {@code refund.eta}.
+ * The shipping address is left out on purpose: anyone with an order number may ask for its status.
  */
 final class OrderFields {
 
@@ -32,6 +34,7 @@ final class OrderFields {
         Locale language = Locale.forLanguageTag(locale);
         DateTimeFormatter date = DateTimeFormatter.ofPattern("EEEE d MMMM", language);
         Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(ORDER_NUMBER, order.number());
         fields.put("order.number", order.number());
         fields.put("order.status", order.status().text());
         fields.put("order.status_code", order.status().id());
@@ -49,6 +52,17 @@ final class OrderFields {
         fields.put("order.refund_status", order.refundStatus().id());
         if (order.refundAmount() != null) {
             fields.put("order.refund_amount", money(order.refundAmount(), order.currency()));
+            fields.put("refund.amount", money(order.refundAmount(), order.currency()));
+        }
+        if (order.refundStatus() != RefundStatus.NONE) {
+            fields.put("refund.status", switch (order.refundStatus()) {
+                case REQUESTED -> "requested";
+                case PROCESSING -> "being processed";
+                default -> "completed";
+            });
+        }
+        if (order.refundExpected() != null && order.refundStatus() != RefundStatus.REFUNDED) {
+            fields.put("refund.eta", date.format(order.refundExpected()));
         }
         return fields;
     }

@@ -9,7 +9,10 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 
-/** {@code product_search}: in-stock products of a category, optionally by colour, size and brand, most popular first. */
+/**
+ * {@code product_search}: in-stock products of a category, optionally by colour, size and brand, most popular first;
+ * the top three follow the answer as a second message ({@code product_list}).
+ */
 @Singleton
 class ProductSearchAction extends CatalogAction {
 
@@ -26,6 +29,7 @@ class ProductSearchAction extends CatalogAction {
     public ActionResult run(ActionContext context) {
         List<Product> matches = catalog.search(ProductSearchFilters.query(context, true));
         Map<String, String> fields = ProductSearchFilters.fields(context, matches);
-        return matches.isEmpty() ? ActionResult.respond("no_products_found", fields) : ActionResult.of(fields);
+        return matches.isEmpty() ? ActionResult.respond("no_products_found", fields)
+                : ActionResult.of(fields).followedBy("product_list");
     }
 }

@@ -39,23 +39,44 @@ final class ProductSearchFilters {
         return context.slot("size") == null ? description : description + " in size " + context.slot("size");
     }
 
-    /** {@code search.description}, {@code search.count}, {@code products} (the top three with prices), and
-     * {@code product.name / .price / .sku / .brand / .color} of the best match. */
+    /**
+     * {@code search.description}, {@code search.count} and {@code product.count} (how many match),
+     * {@code products} (the top three, one numbered line each, with prices), and of the best match
+     * {@code product.name / .price / .sku / .brand / .color / .details}.
+     */
     static Map<String, String> fields(ActionContext context, List<Product> matches) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("search.description", describe(context));
         fields.put("search.count", Integer.toString(matches.size()));
+        fields.put("product.count", Integer.toString(matches.size()));
         if (!matches.isEmpty()) {
-            List<String> top = matches.stream().limit(3)
-                    .map(p -> p.name() + " (" + OrderFields.money(p.price(), p.currency()) + ")").toList();
-            fields.put("products", String.join(", ", top));
+            List<Product> top = matches.stream().limit(3).toList();
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < top.size(); i++) {
+                Product product = top.get(i);
+                lines.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(product.name()).append(", ")
+                        .append(OrderFields.money(product.price(), product.currency()));
+            }
+            fields.put("products", lines.toString());
             Product best = matches.get(0);
             fields.put("product.name", best.name());
             fields.put("product.price", OrderFields.money(best.price(), best.currency()));
             fields.put("product.sku", best.sku());
             fields.put("product.brand", best.brand());
             fields.put("product.color", best.color());
+            fields.put("product.details", details(best));
         }
         return fields;
+    }
+
+    /** "A black sneaker by Northpeak, sizes 36-46, rated 3.4 out of 5, 76.99 EUR; 8 in stock." */
+    static String details(Product product) {
+        String sizes = product.sizes().isEmpty() ? ""
+                : product.sizes().size() == 1 ? ", size " + product.sizes().get(0)
+                : ", sizes " + product.sizes().get(0) + "-" + product.sizes().get(product.sizes().size() - 1);
+        String stock = product.inStock() ? product.stock() + " in stock" : "out of stock";
+        return "A " + product.color() + " " + product.category().replaceAll("s$", "") + " by " + product.brand()
+                + sizes + ", rated " + product.rating() + " out of 5, "
+                + OrderFields.money(product.price(), product.currency()) + "; " + stock + ".";
     }
 }

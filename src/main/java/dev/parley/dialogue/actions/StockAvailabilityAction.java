@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code stock_availability}: whether products matching the filters are in stock. Adds {@code stock.count} (how many
- * matching products are in stock), {@code product.stock} and {@code product.sizes} of the best in-stock match.
+ * {@code stock_availability}: whether products matching the filters are in stock. {@code product.count} and
+ * {@code stock.count}: how many matching products are in stock; of the best in-stock match {@code product.name},
+ * {@code product.availability} ("in stock (8 left)", "in stock in size 42"), {@code product.stock},
+ * {@code product.sizes}.
  */
 @Singleton
 class StockAvailabilityAction extends CatalogAction {
@@ -38,8 +40,11 @@ class StockAvailabilityAction extends CatalogAction {
         if (inStock.isEmpty()) {
             return ActionResult.respond("out_of_stock", fields);
         }
-        fields.put("product.stock", Integer.toString(inStock.get(0).stock()));
-        fields.put("product.sizes", String.join(", ", inStock.get(0).sizes()));
+        Product best = inStock.get(0);
+        fields.put("product.stock", Integer.toString(best.stock()));
+        fields.put("product.sizes", String.join(", ", best.sizes()));
+        fields.put("product.availability", context.slot("size") != null ? "in stock in size " + context.slot("size")
+                : "in stock (" + best.stock() + " left)");
         return ActionResult.of(fields);
     }
 }

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * A store as placeholders: {@code store.name}, {@code store.address}, {@code store.phone}, {@code store.city},
- * {@code store.hours_today}, {@code store.open_now} ("open" / "closed"), {@code store.hours_week}
- * ("Mon 10:00-20:00, ..."); and {@code stores.list}, {@code stores.count}, {@code stores.cities}.
+ * {@code store.map_url}, {@code store.hours} (the week in short: "Mon-Sat 10:00-20:00, Sun closed"),
+ * {@code store.hours_today}, {@code store.open_now} ("open" / "closed"), {@code store.hours_week} (every day);
+ * and {@code stores.list}, {@code stores.count}, {@code stores.cities}.
  */
 final class StoreFields {
 
@@ -33,6 +34,9 @@ final class StoreFields {
         fields.put("store.address", store.address());
         fields.put("store.phone", store.phone());
         fields.put("store.city", store.city());
+        fields.put("store.map_url", "https://www.openstreetmap.org/search?query="
+                + java.net.URLEncoder.encode(store.address(), java.nio.charset.StandardCharsets.UTF_8));
+        fields.put("store.hours", week(store, language));
         fields.put("store.hours_today", today);
         fields.put("store.open_now", isOpen(today, local.toLocalTime()) ? "open" : "closed");
         fields.put("store.hours_week", java.util.Arrays.stream(DayOfWeek.values())
@@ -48,6 +52,22 @@ final class StoreFields {
                 .collect(Collectors.joining(", ")));
         fields.put("stores.cities", String.join(", ", cities));
         return fields;
+    }
+
+    /** Runs of days with the same hours: "Mon-Sat 10:00-20:00, Sun closed". */
+    static String week(Store store, Locale language) {
+        List<String> parts = new java.util.ArrayList<>();
+        DayOfWeek[] days = DayOfWeek.values();
+        int start = 0;
+        for (int i = 1; i <= days.length; i++) {
+            if (i == days.length || !store.hoursOn(days[i]).equals(store.hoursOn(days[start]))) {
+                String first = days[start].getDisplayName(TextStyle.SHORT, language);
+                String last = days[i - 1].getDisplayName(TextStyle.SHORT, language);
+                parts.add((start == i - 1 ? first : first + "-" + last) + " " + store.hoursOn(days[start]));
+                start = i;
+            }
+        }
+        return String.join(", ", parts);
     }
 
     /** "10:00-20:00" contains the time; "closed" never does. */

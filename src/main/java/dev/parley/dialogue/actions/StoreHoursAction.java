@@ -7,11 +7,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code store_hours} (answers the {@code opening_hours} intent): today's and the week's hours of the store in the
- * {@code city} slot, in the store's own time zone, and whether it is open right now.
+ * {@code store_hours} (answers the {@code opening_hours} intent): the week's and today's hours of the store in the
+ * {@code city} slot, in the store's own time zone, and whether it is open right now. Without a city: no fields, so
+ * the intent's general answer (which asks for the city) is said, and the city is waited for.
  */
 @Singleton
 class StoreHoursAction extends StoreAction {
@@ -31,12 +33,13 @@ class StoreHoursAction extends StoreAction {
     }
 
     @Override
-    public List<String> requiredInputs() {
-        return List.of(StoreFields.CITY);
+    public Set<String> optionalInputs() {
+        return Set.of(StoreFields.CITY);
     }
 
     @Override
     public ActionResult run(ActionContext context) {
-        return inCity(context);
+        return context.slot(StoreFields.CITY) == null ? ActionResult.awaiting(StoreFields.CITY, Map.of())
+                : inCity(context);
     }
 }

@@ -3,13 +3,9 @@ package dev.parley.nlu.annotate;
 import dev.parley.nlu.Sentiment;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
-import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
-import org.ejml.simple.SimpleMatrix;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Model choices, measured in BENCHMARKS.md: NER uses the 3-class CRF plus CoreNLP's numeric classifiers
  * (MONEY, NUMBER, PERCENT, ORDINAL) and SUTime for DATE/TIME, without the default 7-class and MISC models or the
  * fine-grained regexner (those cost ~800 MB heap and ~25 ms a message for types a shop does not need). Sentiment
- * needs binarised parse trees; the PCFG parser is bounded to {@code parse.maxlen} tokens per sentence.
+ * runs CoreNLP's sentiment model without the PCFG parse it usually needs (see {@link SentimentScorer}).
  *
  * <p>Pipelines are shared per profile across the JVM: loading costs seconds and hundreds of MB, and a loaded
  * {@link StanfordCoreNLP} is thread-safe and immutable, so each application context (and each test) reuses it.
@@ -37,6 +33,7 @@ public final class CoreNlpAnnotator {
     private static final Map<Profile, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
 
     private final Profile profile;
+    private final SentimentScorer sentiment = new SentimentScorer();
 
     public CoreNlpAnnotator(Profile profile) {
         this.profile = profile;
@@ -64,7 +61,8 @@ public final class CoreNlpAnnotator {
         if (profile == Profile.LEXICAL) {
             return new AnnotatedText(text, tokens, List.of(), Sentiment.NEUTRAL);
         }
-        return new AnnotatedText(text, tokens, mentions(document), sentiment(document));
+        return new AnnotatedText(text, tokens, mentions(document),
+                sentiment.score(document.get(CoreAnnotations.SentencesAnnotation.class)));
     }
 
     private static List<AnnotatedText.Mention> mentions(Annotation document) {
@@ -83,36 +81,6 @@ public final class CoreNlpAnnotator {
         return mentions;
     }
 
-    /**
-     * Averages the sentiment model's 5-class distribution over sentences (weighted by length) into negative /
-     * neutral / positive mass; the score is positive minus negative mass, in -1..1.
-     */
-    private static Sentiment sentiment(Annotation document) {
-        double[] mass = new double[5];
-        double weight = 0;
-        for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
-            Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-            if (tree == null) {
-                continue;
-            }
-            SimpleMatrix predictions = RNNCoreAnnotations.getPredictions(tree);
-            int length = sentence.get(CoreAnnotations.TokensAnnotation.class).size();
-            for (int i = 0; i < 5; i++) {
-                mass[i] += predictions.get(i) * length;
-            }
-            weight += length;
-        }
-        if (weight == 0) {
-            return Sentiment.NEUTRAL;
-        }
-        double negative = (mass[0] + mass[1]) / weight;
-        double neutral = mass[2] / weight;
-        double positive = (mass[3] + mass[4]) / weight;
-        String label = negative >= neutral && negative >= positive ? "negative"
-                : positive >= neutral ? "positive" : "neutral";
-        return new Sentiment(label, Math.round((positive - negative) * 1000) / 1000.0);
-    }
-
     private static StanfordCoreNLP pipeline(Profile profile) {
         return PIPELINES.computeIfAbsent(profile, CoreNlpAnnotator::load);
     }
@@ -125,16 +93,12 @@ public final class CoreNlpAnnotator {
             props.setProperty("annotators", "tokenize,ssplit,pos,lemma");
             return new StanfordCoreNLP(props);
         }
-        props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,parse,sentiment");
+        props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
         props.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
         props.setProperty("ner.applyNumericClassifiers", "true");
         props.setProperty("ner.useSUTime", "true");
         props.setProperty("ner.applyFineGrained", "false");
         props.setProperty("ner.buildEntityMentions", "true");
-        props.setProperty("parse.model", "edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz");
-        props.setProperty("parse.binaryTrees", "true");
-        props.setProperty("parse.maxlen", "50");
-        props.setProperty("sentiment.model", "edu/stanford/nlp/models/sentiment/sentiment.ser.gz");
         return new StanfordCoreNLP(props);
     }
 }

@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The web chat API over HTTP and WebSocket against MariaDB (NLU: the test keyword pipeline, for now). */
+/** The web chat API over HTTP and WebSocket against MariaDB, with the real NLU pipeline and intents/. */
 @MicronautTest(transactional = false)
 @Property(name = "parley.webchat.rate-limit-per-minute", value = "12")
 class WebchatApiTest {
@@ -157,7 +157,7 @@ class WebchatApiTest {
         String visitorId = (String) started.get("visitorId");
         assertNotNull(visitorId);
         Map<String, Object> greeting = (Map<String, Object>) started.get("greeting");
-        assertEquals("Hi Dana! How can I help you today?", greeting.get("text"));
+        assertTrue(((String) greeting.get("text")).contains("Dana"), (String) greeting.get("text"));
         assertEquals(1, ((Number) greeting.get("seq")).intValue());
         assertEquals("outbound", greeting.get("direction"));
         assertEquals("bot", greeting.get("author"));
@@ -192,9 +192,10 @@ class WebchatApiTest {
         assertEquals(2, ((Number) message.get("seq")).intValue());
         List<Map<String, Object>> replies = (List<Map<String, Object>>) turn.get("replies");
         assertEquals(1, replies.size());
-        assertTrue(((String) replies.get(0).get("text")).startsWith("Order PA-123456 is shipped."));
-        assertEquals(List.of(Map.of("title", "Track my parcel", "payload", "Track my parcel")),
-                replies.get(0).get("quickReplies"));
+        String answer = (String) replies.get(0).get("text");
+        assertTrue(answer.contains("PA-123456") && answer.contains("shipped"), answer);
+        assertEquals(Map.of("title", "Track my parcel", "payload", "Track my parcel"),
+                ((List<Object>) replies.get(0).get("quickReplies")).get(0));
 
         for (int i = 0; i < 3; i++) {
             Map<String, Object> retry = send(session, "{\"text\":\"where is my order PA-123456\","
@@ -232,7 +233,10 @@ class WebchatApiTest {
         }
         assertEquals(1, rows.count("SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND direction = 'inbound'",
                 session));
-        assertEquals(3, rows.messagesIn(session));
+        assertEquals(1, rows.count("SELECT COUNT(DISTINCT reply_to_id) FROM messages WHERE conversation_id = ?"
+                + " AND reply_to_id IS NOT NULL", session), "one turn");
+        assertEquals(2 + rows.count("SELECT COUNT(*) FROM messages WHERE reply_to_id IS NOT NULL AND"
+                + " conversation_id = ?", session), rows.messagesIn(session));
     }
 
     @Test
@@ -266,7 +270,8 @@ class WebchatApiTest {
             assertEquals("w-2", echo.get("clientMessageId"));
             assertEquals(Map.of("type", "typing", "author", "bot", "on", true), nextFrame(browser));
             Map<String, Object> reply = message(nextFrame(browser));
-            assertEquals("You're welcome!", reply.get("text"));
+            assertEquals("bot", reply.get("author"));
+            assertEquals(5, ((Number) reply.get("seq")).intValue());
             assertEquals(Map.of("type", "typing", "author", "bot", "on", false), nextFrame(browser));
 
             // a reply that comes later, from an agent, arrives live with its offer card
@@ -341,10 +346,12 @@ class WebchatApiTest {
                 HttpStatus.NOT_FOUND).get("error"));
         assertEquals(before, rows.messagesIn(session), "nothing stored for rejected requests");
 
-        // exactly at the limit is fine, in characters (an emoji is one)
-        String atLimit = "👋".repeat(2000);
-        assertEquals(atLimit, send(session, "{\"text\":\"" + atLimit + "\"}").get("message") instanceof Map<?, ?> m
-                ? m.get("text") : null);
+        // the limit counts UTF-16 characters as the NLU does: an emoji is two
+        assertEquals("text_too_long", badMessage(session, bytes("{\"text\":\"" + "x".repeat(1999) + "👋\"}"),
+                HttpStatus.BAD_REQUEST).get("error"));
+        String atLimit = "x".repeat(1998) + "👋";
+        assertEquals(atLimit, ((Map<?, ?>) send(session, "{\"text\":\"" + atLimit + "\"}").get("message"))
+                .get("text"));
     }
 
     @Test

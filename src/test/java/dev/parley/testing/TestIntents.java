@@ -6,26 +6,19 @@ import dev.parley.nlu.data.IntentDefinition;
 import dev.parley.nlu.data.ResponseVariant;
 import dev.parley.nlu.data.SlotRequirement;
 import dev.parley.nlu.data.TrainingData;
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * TEMPORARY, test sources only: the {@link TrainingData} bean the lead provides from intents/ (through the
- * IntentsLoader) once it lands on main. Built in code in the intents/ format, with the intent, entity and
- * response names the data helper writes, so dialogue and web chat tests run before the loader exists.
+ * Test sources: a small, fixed {@link TrainingData} in the intents/ format (one response variant where a test reads
+ * the exact text), following intents/'s conventions: a confirming intent's responses are the question, named
+ * responses report the outcome. The dialogue's unit tests use it; the other tests use the real intents/.
  */
-@Factory
-@Requires(env = "test")
-public class TestTrainingData {
+public final class TestIntents {
 
-    @Singleton
-    TrainingData trainingData() {
-        return build();
+    private TestIntents() {
     }
 
     public static TrainingData build() {
@@ -41,6 +34,9 @@ public class TestTrainingData {
                 v("I can help with orders, products and our stores.")));
         intents.add(intent("talk_to_human", null, List.of(), List.of(), v("Let me find a colleague for you.")));
         intents.add(intent("complaint", null, List.of(), List.of(), v("I'm sorry to hear that.")));
+        intents.add(intent("chitchat", null, List.of(), List.of(), v("I'm just a shopping assistant.")));
+        intents.add(intent("size_advice", null, List.of(), List.of(), v("Our {category} run true to size."),
+                v("Our sizes run true to size.")));
         intents.add(intent("payment_problem", null, List.of(), List.of(), v("Sorry about the payment trouble.")));
         SlotRequirement orderNumber = new SlotRequirement("order_number",
                 "What's your order number? It looks like PA-123456.");
@@ -49,13 +45,12 @@ public class TestTrainingData {
                 v("Order {order.number} is {order.status}.")));
         intents.add(intent("track_parcel", "track_parcel", List.of(orderNumber), List.of(),
                 v("Your parcel is with {order.carrier}: {order.tracking_url}")));
-        intents.add(intent("cancel_order", "cancel_order", List.of(orderNumber), List.of(),
-                v("Done: order {order.number} is cancelled. Your refund of {order.refund_amount} is on its way.")));
-        intents.add(intent("change_address", "change_address", List.of(orderNumber,
-                        new SlotRequirement("address", "Where should we deliver it instead?")), List.of(),
-                v("Done: order {order.number} will go to the new address.")));
+        intents.add(intent("cancel_order", "cancel_order", List.of(orderNumber), List.of("Yes, cancel it", "No"),
+                v("Order {order_number} is {order.status}. Do you want me to cancel it?")));
+        intents.add(intent("change_address", "change_address", List.of(orderNumber), List.of(),
+                v("Order {order_number} is {order.status}. Please type the full new address.")));
         intents.add(intent("refund_status", "refund_status", List.of(orderNumber), List.of(),
-                v("Your refund of {order.refund_amount} for {order.number} is {order.refund_status}.")));
+                v("Your refund of {refund.amount} for {order_number} is {refund.status}.")));
         intents.add(intent("product_search", "product_search",
                 List.of(new SlotRequirement("category", "What are you looking for?")), List.of(),
                 v("I found {search.count} {search.description}: {products}."),
@@ -80,9 +75,13 @@ public class TestTrainingData {
                 new EntityDefinition("city", List.of("Paris", "Berlin", "Madrid", "Lisbon", "Zurich"),
                         Map.of("Zurich", List.of("Zürich")), List.of(), true));
 
+        intents.add(intent("price_check", "price_check", List.of(), List.of(),
+                v("{product.name} costs {product.price}."), v("Which product would you like the price of?")));
+
         Map<String, List<ResponseVariant>> responses = Map.of(
                 "ask_rephrase", List.of(v("Sorry, could you rephrase that?")),
-                "did_you_mean", List.of(v("Did you mean {options}?")));
+                "did_you_mean", List.of(v("Did you mean {options}?")),
+                "order_cancelled", List.of(v("Done: order {order_number} is cancelled.")));
         return new TrainingData(intents, entities, responses);
     }
 

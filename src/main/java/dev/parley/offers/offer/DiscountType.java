@@ -1,0 +1,6 @@
+package dev.parley.offers.offer;
+
+/** How an offer saves the shopper money. */
+public enum DiscountType {
+    PERCENT, AMOUNT, FREE_SHIPPING, BUNDLE
+}
