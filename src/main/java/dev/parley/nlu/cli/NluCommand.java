@@ -3,6 +3,7 @@ package dev.parley.nlu.cli;
 import dev.parley.cli.Arguments;
 import dev.parley.cli.CliCommand;
 import dev.parley.cli.UsageException;
+import dev.parley.nlu.data.TrainingData;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 
@@ -19,18 +20,21 @@ class NluCommand implements CliCommand {
               parley nlu parse TEXT                             print the full NLU result as JSON
               parley nlu evaluate --train T --test S [--valid V] [--report DIR] [--latency-sample N]
               parley nlu evaluate --cross-validation K [--data DIR] [--report DIR]
+              parley nlu entities [--data DIR] [--errors FILE]  entity extraction vs the examples' markup
               parley nlu import --rasa nlu.yml --out intents/imported.yml
             T, S, V: JSONL {"text","intent"} or Rasa nlu.yml; intent "oos" marks out-of-scope rows.""";
 
     private final BeanProvider<NluTraining> training;
     private final BeanProvider<NluEvaluation> evaluation;
     private final BeanProvider<NluParsing> parsing;
+    private final BeanProvider<TrainingData> intents;
 
     NluCommand(BeanProvider<NluTraining> training, BeanProvider<NluEvaluation> evaluation,
-               BeanProvider<NluParsing> parsing) {
+               BeanProvider<NluParsing> parsing, BeanProvider<TrainingData> intents) {
         this.training = training;
         this.evaluation = evaluation;
         this.parsing = parsing;
+        this.intents = intents;
     }
 
     @Override
@@ -40,7 +44,7 @@ class NluCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "train | parse TEXT | evaluate ... | import --rasa FILE --out FILE";
+        return "train | parse TEXT | evaluate ... | entities | import --rasa FILE --out FILE";
     }
 
     @Override
@@ -55,6 +59,7 @@ class NluCommand implements CliCommand {
             case "parse" -> parsing.get().parse(String.join(" ", arguments.positional().subList(1,
                     arguments.positional().size())), out);
             case "evaluate" -> evaluation.get().evaluate(arguments, out, err);
+            case "entities" -> NluEntityEvaluation.run(intents.get(), arguments, out, err);
             case "import" -> NluImport.run(arguments, out);
             default -> throw new UsageException("unknown nlu command: " + verb + "\n" + USAGE);
         };

@@ -5,6 +5,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,9 @@ public final class IntentsLoader {
     private static final Set<String> FILE_KEYS = Set.of("domain", "intents", "entities", "responses");
     private static final Set<String> INTENT_KEYS = Set.of("name", "description", "action", "slots", "examples",
             "responses", "quick_replies");
-    private static final Set<String> ENTITY_KEYS = Set.of("name", "fuzzy", "lookup", "synonyms", "regex");
+    private static final Set<String> ENTITY_KEYS = Set.of("name", "fuzzy", "lookup", "synonyms", "regex",
+            "normalize");
+    private static final Set<String> NORMALIZE_KEYS = Set.of("case", "replace");
     private static final Set<String> SLOT_KEYS = Set.of("entity", "prompt");
     private static final Set<String> RESPONSE_KEYS = Set.of("text", "channel");
 
@@ -47,7 +50,12 @@ public final class IntentsLoader {
         Map<String, String> definedAt = new LinkedHashMap<>();
         TrainingData all = TrainingData.empty();
         for (Path file : IntentsFolder.files(dir)) {
-            all = all.merge(new IntentsLoader(YamlFile.read(file), definedAt).read());
+            TrainingData data = new IntentsLoader(YamlFile.read(file), definedAt).read();
+            try {
+                all = all.merge(data);
+            } catch (TrainingDataException e) {
+                throw new TrainingDataException(file + ": " + e.getMessage(), e);
+            }
         }
         return all;
     }
@@ -76,8 +84,16 @@ public final class IntentsLoader {
         file.get("intents").ifPresent(node -> yaml.sequence(node, "intents").forEach(i -> intents.add(intent(i))));
         // an entity defined twice merges, within a file exactly as across files
         Map<String, EntityDefinition> entities = new LinkedHashMap<>();
-        file.get("entities").ifPresent(node -> yaml.sequence(node, "entities").stream().map(this::entity)
-                .forEach(e -> entities.merge(e.name(), e, EntityDefinition::merge)));
+        file.get("entities").ifPresent(node -> {
+            for (Node entity : yaml.sequence(node, "entities")) {
+                EntityDefinition definition = entity(entity);
+                try {
+                    entities.merge(definition.name(), definition, EntityDefinition::merge);
+                } catch (TrainingDataException e) {
+                    throw yaml.error(entity, e.getMessage());
+                }
+            }
+        });
         Map<String, List<ResponseVariant>> responses = new LinkedHashMap<>();
         file.get("responses").ifPresent(node -> {
             for (NodeTuple entry : yaml.entries(node, "responses")) {
@@ -186,7 +202,36 @@ public final class IntentsLoader {
                 regexes.add(validRegex(yaml, yaml.line(item), yaml.string(item, "regex")));
             }
         });
-        return new EntityDefinition(name, lookup, synonyms, regexes, fuzzy);
+        ValueNormalization normalize = fields.get("normalize").map(this::normalization)
+                .orElse(ValueNormalization.NONE);
+        return new EntityDefinition(name, lookup, synonyms, regexes, fuzzy, normalize);
+    }
+
+    /** {@code case: upper|lower} and {@code replace:} an ordered mapping of regex to replacement. */
+    private ValueNormalization normalization(Node node) {
+        YamlFile.Fields fields = yaml.fields(node, "normalize", NORMALIZE_KEYS);
+        ValueNormalization.LetterCase letterCase = fields.get("case").map(n -> switch (yaml.string(n, "case")) {
+            case "upper" -> ValueNormalization.LetterCase.UPPER;
+            case "lower" -> ValueNormalization.LetterCase.LOWER;
+            default -> throw yaml.error(n, "case must be upper or lower");
+        }).orElse(ValueNormalization.LetterCase.AS_WRITTEN);
+        List<ValueNormalization.Replacement> replacements = new ArrayList<>();
+        fields.get("replace").ifPresent(n -> {
+            for (NodeTuple entry : yaml.entries(n, "replace")) {
+                String pattern = yaml.string(entry.getKeyNode(), "replace pattern");
+                // an empty replacement deletes what the pattern matches
+                if (!(entry.getValueNode() instanceof ScalarNode replacement)) {
+                    throw yaml.error(entry.getValueNode(), "replacement must be a string");
+                }
+                replacements.add(new ValueNormalization.Replacement(pattern,
+                        replacement.getTag().equals(Tag.NULL) ? "" : replacement.getValue()));
+            }
+        });
+        try {
+            return new ValueNormalization(letterCase, replacements);
+        } catch (IllegalArgumentException e) {
+            throw yaml.error(node, "normalize: " + e.getMessage());
+        }
     }
 
     static String entityName(YamlFile yaml, Node node) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -87,6 +88,22 @@ public final class IntentsYamlWriter {
         }
         if (!entity.regexes().isEmpty()) {
             out.put("regex", entity.regexes());
+        }
+        if (!entity.normalize().isNone()) {
+            out.put("normalize", normalize(entity.normalize()));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> normalize(ValueNormalization normalize) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (normalize.letterCase() != ValueNormalization.LetterCase.AS_WRITTEN) {
+            out.put("case", normalize.letterCase().name().toLowerCase(Locale.ROOT));
+        }
+        if (!normalize.replacements().isEmpty()) {
+            Map<String, String> replace = new LinkedHashMap<>();
+            normalize.replacements().forEach(r -> replace.put(r.pattern(), r.replacement()));
+            out.put("replace", replace);
         }
         return out;
     }

@@ -17,12 +17,15 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Finds the entities written in {@code intents/} entity definitions: regexes (plus built-in {@code email} and
- * {@code phone_number}), lookup values and synonyms, normalised to their canonical value. Lookups match whole words
- * and phrases, case-insensitively; for definitions marked {@code fuzzy}, words of 4+ letters also match with a
- * small typo (see {@link FuzzyVocabulary}), except everyday words ({@link CommonWords}). When matches overlap,
- * the longest wins; on a tie a definition's regex beats a lookup, which beats a built-in regex, which beats a
- * fuzzy match. Everything is precomputed, so a message costs a word split, a few hash lookups and one scan per
- * regex. Thread-safe once built.
+ * {@code phone_number}), lookup values and synonyms, normalised to their canonical value (a regex match through
+ * the definition's {@code normalize}). Lookups match whole words and phrases, case-insensitively, except short
+ * values: a one- or two-character value only matches a word that no apostrophe joins to another (the "s" of
+ * "what's" is not size S), and a one-letter value only as written ("M", not "m"). For definitions marked
+ * {@code fuzzy}, words of 4+ letters also match with a small typo (see {@link FuzzyVocabulary}), unless the word
+ * is itself an English word ({@link CommonWords}: "cost" is not a typo of "coat"). When matches overlap, the
+ * longest wins; on a tie a definition's regex beats a lookup, which beats a built-in regex, which beats a fuzzy
+ * match. Everything is precomputed, so a message costs a word split, a few hash lookups and one scan per regex.
+ * Thread-safe once built.
  */
 public final class DictionaryEntityExtractor {
 
@@ -36,10 +39,22 @@ public final class DictionaryEntityExtractor {
     private static final int BUILT_IN = 2;
     private static final int TYPO = 3;
 
-    private record Phrase(String[] words, String type, String canonical, String source, boolean fuzzy, int order) {
+    /** Values this short are also common word fragments ("s", "m", "ll", "re"): they must stand alone. */
+    private static final int SHORT_VALUE = 2;
+
+    /**
+     * @param standalone only a word that no apostrophe joins to another matches (short one-word values)
+     * @param written    for a one-letter value: the only spelling that matches (null: any case)
+     */
+    private record Phrase(String[] words, String type, String canonical, String source, boolean fuzzy, int order,
+                          boolean standalone, String written) {
+
+        boolean acceptsExactly(Word word) {
+            return !(standalone && word.elided()) && (written == null || written.equals(word.text()));
+        }
     }
 
-    private record TypedPattern(String type, Pattern pattern, int order) {
+    private record TypedPattern(String type, Pattern pattern, ValueNormalizer normalizer, int order) {
     }
 
     private record Candidate(int start, int end, String type, String value, String source, int priority,
@@ -79,8 +94,10 @@ public final class DictionaryEntityExtractor {
             for (String value : definition.lookup()) {
                 order = add(definition, value, value, LOOKUP, order, seen, fuzzyWords);
             }
+            ValueNormalizer normalizer = new ValueNormalizer(definition.normalize());
             for (String regex : definition.regexes()) {
-                patterns.add(new TypedPattern(definition.name(), compile(definition.name(), regex), order++));
+                patterns.add(new TypedPattern(definition.name(), compile(definition.name(), regex), normalizer,
+                        order++));
             }
         }
         fuzzyVocabulary = new FuzzyVocabulary(fuzzyWords);
@@ -88,12 +105,16 @@ public final class DictionaryEntityExtractor {
 
     private int add(EntityDefinition definition, String surface, String canonical, String source, int order,
                     Set<String> seen, Set<String> fuzzyWords) {
-        String[] words = Word.phrase(surface);
+        List<Word> parts = Word.split(surface);
+        String[] words = parts.stream().map(Word::lower).toArray(String[]::new);
         if (words.length == 0 || !seen.add(definition.name() + '\u0000' + String.join(" ", words))) {
             return order;
         }
-        phrasesByFirstWord.computeIfAbsent(words[0], w -> new ArrayList<>())
-                .add(new Phrase(words, definition.name(), canonical, source, definition.fuzzy(), order));
+        boolean standalone = words.length == 1 && words[0].length() <= SHORT_VALUE;
+        String exactSpelling = words.length == 1 && words[0].length() == 1 && Character.isLetter(words[0].charAt(0))
+                ? parts.get(0).text() : null;
+        phrasesByFirstWord.computeIfAbsent(words[0], w -> new ArrayList<>()).add(new Phrase(words,
+                definition.name(), canonical, source, definition.fuzzy(), order, standalone, exactSpelling));
         knownWords.addAll(List.of(words));
         if (definition.fuzzy()) {
             fuzzyWords.addAll(List.of(words));
@@ -132,8 +153,8 @@ public final class DictionaryEntityExtractor {
             Matcher match = typed.pattern.matcher(text);
             while (match.find()) {
                 if (match.end() > match.start()) {
-                    candidates.add(new Candidate(match.start(), match.end(), typed.type, match.group(), REGEX,
-                            DEFINED_REGEX, typed.order));
+                    candidates.add(new Candidate(match.start(), match.end(), typed.type,
+                            typed.normalizer.apply(match.group()), REGEX, DEFINED_REGEX, typed.order));
                 }
             }
         }
@@ -183,7 +204,7 @@ public final class DictionaryEntityExtractor {
             return;
         }
         for (Phrase phrase : phrases) {
-            if (firstIsTypo && !phrase.fuzzy) {
+            if (firstIsTypo ? !phrase.fuzzy : !phrase.acceptsExactly(words.get(first))) {
                 continue;
             }
             int last = first + phrase.words.length - 1;

@@ -12,7 +12,10 @@ import java.util.Set;
 /**
  * The words that may be matched despite a typo, indexed by their deletion variants (symmetric delete): a query
  * generates its own few deletions and looks them up, instead of measuring the distance to every word. A pair is
- * accepted when its Damerau-Levenshtein distance is at most 1 (shorter word 4-7 letters) or 2 (8 or more).
+ * accepted when its Damerau-Levenshtein distance is at most 1 (shorter word 4-7 letters) or 2 (8 or more) and it
+ * starts alike: same first letter, or the first two letters swapped ("nkie" for "nike"). People rarely mistype the
+ * first letter, while a different first letter is how most everyday words neighbour a value (live/olive,
+ * dream/cream, real/teal).
  */
 final class FuzzyVocabulary {
 
@@ -49,11 +52,18 @@ final class FuzzyVocabulary {
         List<String> near = new ArrayList<>(candidates.size());
         for (String candidate : candidates) {
             int allowed = maxEdits(Math.min(word.length(), candidate.length()));
-            if (!candidate.equals(word) && EditDistance.bounded(word, candidate, allowed) <= allowed) {
+            if (!candidate.equals(word) && startsAlike(word, candidate, allowed)
+                    && EditDistance.bounded(word, candidate, allowed) <= allowed) {
                 near.add(candidate);
             }
         }
         return near;
+    }
+
+    /** Same first letter, or a swap of the first two (which spends one of the allowed edits). */
+    private static boolean startsAlike(String a, String b, int allowed) {
+        return a.charAt(0) == b.charAt(0) || a.charAt(0) == b.charAt(1) && a.charAt(1) == b.charAt(0)
+                && EditDistance.bounded(a.substring(2), b.substring(2), allowed - 1) <= allowed - 1;
     }
 
     /** The word and every string made by deleting up to {@code edits} of its characters. */

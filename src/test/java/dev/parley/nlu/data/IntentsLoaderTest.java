@@ -88,7 +88,7 @@ class IntentsLoaderTest {
                 intent: []
                 """);
         assertError("intents/orders.yml:3: unknown key 'lookups' in entity (expected one of fuzzy, lookup, name, "
-                + "regex, synonyms)", """
+                + "normalize, regex, synonyms)", """
                 entities:
                   - name: color
                     lookups: [red]
@@ -254,6 +254,78 @@ class IntentsLoaderTest {
         assertEquals(new EntitySpan("item", 7, 13, "order"),
                 data.intent("order_status").orElseThrow().examples().get(2).entities().get(0));
         assertEquals(List.of("navy blue", "dark blue"), data.entities().get(0).synonyms().get("navy"));
+        assertEquals(new ValueNormalization(ValueNormalization.LetterCase.UPPER,
+                List.of(new ValueNormalization.Replacement("^PA[- ]?", "PA-"))), data.entities().get(1).normalize());
+    }
+
+    @Test
+    void normalizeIsReadInOrderAndWrittenBack() {
+        String yaml = """
+                entities:
+                  - name: code
+                    regex: ['(?i)\\bX\\d+\\b']
+                    normalize:
+                      case: lower
+                      replace:
+                        '\\s+': ''
+                        '^x(\\d+)$': 'x-$1'
+                        '(?<n>\\d)$': '${n}'
+                  - name: plain
+                    regex: ['\\d+']
+                """;
+        TrainingData data = IntentsLoader.parse("intents/codes.yml", yaml);
+        assertEquals(new ValueNormalization(ValueNormalization.LetterCase.LOWER, List.of(
+                        new ValueNormalization.Replacement("\\s+", ""),
+                        new ValueNormalization.Replacement("^x(\\d+)$", "x-$1"),
+                        new ValueNormalization.Replacement("(?<n>\\d)$", "${n}"))),
+                data.entities().get(0).normalize());
+        assertEquals(ValueNormalization.NONE, data.entities().get(1).normalize());
+        assertEquals(data, IntentsLoader.parse("intents/written.yml", IntentsYamlWriter.toYaml(data, null)));
+    }
+
+    @Test
+    void badNormalizeIsReportedAtItsLine() {
+        assertError("intents/orders.yml:4: case must be upper or lower", """
+                entities:
+                  - name: code
+                    normalize:
+                      case: title
+                """);
+        assertError("intents/orders.yml:4: unknown key 'replacements' in normalize (expected one of case, replace)",
+                """
+                entities:
+                  - name: code
+                    normalize:
+                      replacements: {}
+                """);
+        assertError("intents/orders.yml:4: normalize: replacement 'PA-$2': '$' must be followed by a group number "
+                + "of '^PA(\\d+)' (0-1); write '\\$' for a dollar sign", """
+                entities:
+                  - name: code
+                    normalize:
+                      replace: {'^PA(\\d+)': 'PA-$2'}
+                """);
+        assertError("intents/orders.yml:4: normalize: replacement '${num}' names no group of '(?<n>\\d+)'", """
+                entities:
+                  - name: code
+                    normalize:
+                      replace: {'(?<n>\\d+)': '${num}'}
+                """);
+        assertError("intents/orders.yml:4: normalize: invalid regex '(PA': Unclosed group", """
+                entities:
+                  - name: code
+                    normalize:
+                      replace: {'(PA': 'PA'}
+                """);
+        assertError("intents/orders.yml:6: entity 'code' is defined twice with different 'normalize'", """
+                entities:
+                  - name: code
+                    normalize: {case: upper}
+                  - name: code
+                    lookup: [a]
+                  - name: code
+                    normalize: {case: lower}
+                """);
     }
 
     private static void assertError(String expected, String yaml) {

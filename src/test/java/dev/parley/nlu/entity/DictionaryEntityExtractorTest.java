@@ -2,8 +2,12 @@ package dev.parley.nlu.entity;
 
 import dev.parley.nlu.Entity;
 import dev.parley.nlu.data.EntityDefinition;
+import dev.parley.nlu.data.ValueNormalization;
+import dev.parley.nlu.data.ValueNormalization.LetterCase;
+import dev.parley.nlu.data.ValueNormalization.Replacement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
@@ -27,8 +31,20 @@ class DictionaryEntityExtractorTest {
     private static final EntityDefinition ORDER_NUMBER = new EntityDefinition("order_number", List.of(), Map.of(),
             List.of("\\bPA-\\d{6}\\b"), false);
 
+    private static final EntityDefinition SIZE = new EntityDefinition("size", List.of("XS", "S", "M", "L", "XL"),
+            Map.of("M", List.of("medium")), List.of(), false);
+    /** Values that everyday words neighbour within one edit. */
+    private static final EntityDefinition SHOP_COLORS = new EntityDefinition("color",
+            List.of("gold", "teal", "olive", "pink", "mint", "cream", "blue"), Map.of(), List.of(), true);
+    private static final EntityDefinition SHOP_CATEGORIES = new EntityDefinition("category",
+            List.of("jackets", "shirts"),
+            Map.of("jackets", List.of("coat", "coats"), "boots", List.of("boot")), List.of(), true);
+
     private final DictionaryEntityExtractor extractor = new DictionaryEntityExtractor(
             List.of(COLOR, CATEGORY, BRAND, ORDER_NUMBER));
+    private final DictionaryEntityExtractor sizes = new DictionaryEntityExtractor(List.of(SIZE));
+    private final DictionaryEntityExtractor shop = new DictionaryEntityExtractor(List.of(SHOP_COLORS,
+            SHOP_CATEGORIES));
 
     @Test
     void lookupsMatchWholeWordsCaseInsensitivelyWithSpans() {
@@ -124,5 +140,74 @@ class DictionaryEntityExtractorTest {
                 () -> new DictionaryEntityExtractor(List.of(new EntityDefinition("x", List.of(), Map.of(),
                         List.of("(a"), false))));
         assertTrue(error.getMessage().startsWith("entity 'x': invalid regex '(a': "), error.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"what's new", "I'm looking for a coat", "let's see", "WHAT'S THE PRICE", "I'M HERE",
+            "it\u2019s late", "we'll go", "L'Oreal cream", "XL's sleeves", "what'S up"})
+    void shortValuesNeverMatchALetterAnApostropheJoinsToAWord(String text) {
+        assertEquals(List.of(), sizes.extract(text), text);
+    }
+
+    @Test
+    void oneLetterValuesMatchOnlyAsWrittenAndStandingAlone() {
+        assertEquals(List.of(new Entity("size", "M", 5, 6, "M", "lookup")), sizes.extract("size M"));
+        assertEquals(List.of(new Entity("size", "M", 7, 8, "M", "lookup")), sizes.extract("I'm an M"));
+        assertEquals(List.of(new Entity("size", "M", 7, 8, "M", "lookup")), sizes.extract("I'M AN M"));
+        assertEquals(List.of(new Entity("size", "M", 0, 1, "M", "lookup")), sizes.extract("M please"));
+        assertEquals(List.of(new Entity("size", "S", 15, 16, "S", "lookup"),
+                new Entity("size", "M", 24, 25, "M", "lookup")), sizes.extract("I'm between an S and an M"));
+        assertEquals(List.of(new Entity("size", "M", 7, 8, "M", "lookup")), sizes.extract("in an 'M'?"),
+                "an apostrophe used as a quote joins nothing");
+        assertEquals(List.of(), sizes.extract("it is 5 m long and weighs 3 l"), "lower-case letters are not sizes");
+        assertEquals(List.of(new Entity("size", "xl", 3, 5, "XL", "lookup"),
+                        new Entity("size", "Medium", 9, 15, "M", "synonym")), sizes.extract("an xl or Medium"),
+                "two-letter values and longer synonyms still ignore case");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cost", "costs", "chat", "cats", "sold", "cold", "hold", "real", "team", "live", "link",
+            "pick", "mind", "dream", "foot", "shorts", "good", "tell"})
+    void everydayWordsAreNeverTyposOfAValue(String word) {
+        String text = "how much does it " + word + " now";
+        assertEquals(List.of(), shop.extract(text), () -> text + " -> " + shop.extract(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"bleu, blue", "creem, cream", "mnit, mint", "jackest, jackets", "olvie, olive", "ccoat, jackets",
+            "shirst, shirts"})
+    void typosThatAreNotWordsStillMatch(String typo, String value) {
+        List<Entity> found = shop.extract("a " + typo + " one");
+        assertEquals(1, found.size(), () -> typo + " -> " + found);
+        assertEquals(List.of(typo, value, "fuzzy"), List.of(found.get(0).text(), found.get(0).value(),
+                found.get(0).source()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vlue", "xint", "lolive", "tream"})
+    void aTypoMustKeepTheFirstLetter(String typo) {
+        assertEquals(List.of(), shop.extract(typo), () -> typo + " -> " + shop.extract(typo));
+    }
+
+    @Test
+    void regexMatchesAreNormalisedByTheirDefinition() {
+        EntityDefinition orderNumber = new EntityDefinition("order_number", List.of(), Map.of(),
+                List.of("(?i)\\bPA[- ]?\\d{6}\\b"), false, new ValueNormalization(LetterCase.UPPER,
+                List.of(new Replacement("^PA[- ]?", "PA-"))));
+        EntityDefinition coupon = new EntityDefinition("coupon_code", List.of("SAVE10"), Map.of(),
+                List.of("(?i)\\bSAVE\\d{1,3}\\b"), false, new ValueNormalization(LetterCase.UPPER, List.of()));
+        EntityDefinition shoeSize = new EntityDefinition("size", List.of(), Map.of(),
+                List.of("(?<=EU )(\\d{2})[.,](\\d)"), false, new ValueNormalization(LetterCase.AS_WRITTEN,
+                List.of(new Replacement("(\\d+),(\\d)", "$1.$2"))));
+        DictionaryEntityExtractor normalising = new DictionaryEntityExtractor(List.of(orderNumber, coupon, shoeSize));
+        for (String written : List.of("pa 661208", "pa-661208", "PA661208", "Pa-661208")) {
+            assertEquals(List.of(new Entity("order_number", written, 6, 6 + written.length(), "PA-661208", "regex")),
+                    normalising.extract("order " + written + "?"), written);
+        }
+        assertEquals(List.of(new Entity("coupon_code", "save10", 4, 10, "SAVE10", "regex"),
+                        new Entity("coupon_code", "Save15", 15, 21, "SAVE15", "regex")),
+                normalising.extract("use save10 and Save15"), "a definition's regex beats its lookup, normalised");
+        assertEquals("42.5", normalising.extract("EU 42,5").get(0).value());
+        assertEquals(List.of(), extractor.extract("order pa-482913"), "without (?i) a regex is case-sensitive");
     }
 }

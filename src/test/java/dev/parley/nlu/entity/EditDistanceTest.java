@@ -20,14 +20,15 @@ class EditDistanceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"bleu, blue", "sneekers, sneakers", "snaekerz, sneakers", "sneakrs, sneakers", "nkie, nike"})
+    @CsvSource({"bleu, blue", "sneekers, sneakers", "snaekerz, sneakers", "sneakrs, sneakers", "nkie, nike",
+            "lbue, blue", "snadals, sandals", "asndals, sandals", "nseakres, sneakers"})
     void fuzzyVocabularyFindsWordsWithinTheAllowedDistance(String typo, String word) {
         FuzzyVocabulary vocabulary = new FuzzyVocabulary(List.of(word, "glue", "black", "block", "sandals"));
         assertEquals(List.of(word), vocabulary.near(typo));
     }
 
     @ParameterizedTest
-    @CsvSource({"bloo", "sneekrs", "blu", "blue", "sandles1x"})
+    @CsvSource({"bloo", "sneekrs", "blu", "blue", "sandles1x", "glue", "xlue", "lbeu", "xsandals", "asandals"})
     void fuzzyVocabularyRejectsTheRest(String typo) {
         FuzzyVocabulary vocabulary = new FuzzyVocabulary(List.of("blue", "sneakers", "sandals"));
         assertEquals(List.of(), vocabulary.near(typo));
