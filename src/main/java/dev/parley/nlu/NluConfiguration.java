@@ -1,5 +1,6 @@
 package dev.parley.nlu;
 
+import dev.parley.nlu.annotate.CoreNlpAnnotator;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
  * @param ambiguityBudget        share of accepted held-out messages the ambiguity flag may mark
  * @param epochs                 training epochs of the intent classifier
  * @param embeddingCacheSize     texts whose embeddings are kept in memory while serving
+ * @param dates                  recognise dates, times and durations (CoreNLP SUTime): off by default, as nothing
+ *                               consumes them yet and they cost about as much as the rest of the annotation
  */
 @ConfigurationProperties("parley.nlu")
 public record NluConfiguration(
@@ -29,5 +32,11 @@ public record NluConfiguration(
         @Bindable(defaultValue = "0.03") double rejectionBudget,
         @Bindable(defaultValue = "0.05") double ambiguityBudget,
         @Bindable(defaultValue = "20") int epochs,
-        @Bindable(defaultValue = "10000") int embeddingCacheSize) {
+        @Bindable(defaultValue = "10000") int embeddingCacheSize,
+        @Bindable(defaultValue = "false") boolean dates) {
+
+    /** The CoreNLP profile live messages are annotated with. */
+    public CoreNlpAnnotator.Profile servingProfile() {
+        return dates ? CoreNlpAnnotator.Profile.FULL_WITH_DATES : CoreNlpAnnotator.Profile.FULL;
+    }
 }

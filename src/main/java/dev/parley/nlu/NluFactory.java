@@ -87,7 +87,7 @@ public class NluFactory {
     @Bean(preDestroy = "close")
     NluService nluService(IntentModel model, EntityExtractor entities, NluConfiguration configuration,
                           @Named("serving") SentenceEmbedder embedder) {
-        CoreNlpAnnotator annotator = new CoreNlpAnnotator(CoreNlpAnnotator.Profile.FULL).warmUp();
+        CoreNlpAnnotator annotator = new CoreNlpAnnotator(configuration.servingProfile()).warmUp();
         return new NluService(annotator, embedder, model, entities, configuration.maxTextLength());
     }
 

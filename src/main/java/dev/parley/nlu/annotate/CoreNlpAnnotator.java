@@ -15,12 +15,14 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Runs Stanford CoreNLP over a message. Two profiles: {@link Profile#LEXICAL} (tokens, POS, lemmas: what training
- * needs, ~1 ms) and {@link Profile#FULL} (adds NER and sentiment for live messages).
+ * Runs Stanford CoreNLP over a message. Profiles: {@link Profile#LEXICAL} (tokens, POS, lemmas: what training
+ * needs, ~1 ms), {@link Profile#FULL} (adds NER and sentiment for live messages) and
+ * {@link Profile#FULL_WITH_DATES} (adds SUTime's DATE / TIME / DURATION, {@code parley.nlu.dates}).
  *
  * <p>Model choices, measured in BENCHMARKS.md: NER uses the 3-class CRF plus CoreNLP's numeric classifiers
- * (MONEY, NUMBER, PERCENT, ORDINAL) and SUTime for DATE/TIME, without the default 7-class and MISC models or the
- * fine-grained regexner (those cost ~800 MB heap and ~25 ms a message for types a shop does not need). Sentiment
+ * (MONEY, NUMBER, PERCENT, ORDINAL), without the default 7-class and MISC models or the fine-grained regexner
+ * (those cost ~800 MB heap and ~25 ms a message for types a shop does not need). SUTime is off unless asked for:
+ * its rule engine was about half of all annotation time under load, and no slot or action takes a date yet. Sentiment
  * runs CoreNLP's sentiment model without the PCFG parse it usually needs (see {@link SentimentScorer}).
  *
  * <p>Pipelines are shared per profile across the JVM: loading costs seconds and hundreds of MB, and a loaded
@@ -28,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CoreNlpAnnotator {
 
-    public enum Profile { LEXICAL, FULL }
+    public enum Profile { LEXICAL, FULL, FULL_WITH_DATES }
 
     private static final Map<Profile, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
 
@@ -96,7 +98,7 @@ public final class CoreNlpAnnotator {
         props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
         props.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
         props.setProperty("ner.applyNumericClassifiers", "true");
-        props.setProperty("ner.useSUTime", "true");
+        props.setProperty("ner.useSUTime", String.valueOf(profile == Profile.FULL_WITH_DATES));
         props.setProperty("ner.applyFineGrained", "false");
         props.setProperty("ner.buildEntityMentions", "true");
         return new StanfordCoreNLP(props);

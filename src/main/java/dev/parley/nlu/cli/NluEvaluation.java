@@ -143,7 +143,7 @@ class NluEvaluation {
         List<String> warmUp = distinct.subList(0, Math.min(WARM_UP, distinct.size()));
         List<String> measured = distinct.subList(warmUp.size(), Math.min(distinct.size(), warmUp.size() + sample));
         SentenceEmbedder fresh = new SentenceEmbedder(EmbeddingModels.miniLm(), EmbeddingCache.inMemory(16));
-        NluService service = new NluService(new CoreNlpAnnotator(CoreNlpAnnotator.Profile.FULL), fresh, model,
+        NluService service = new NluService(new CoreNlpAnnotator(configuration.servingProfile()), fresh, model,
                 entities, configuration.maxTextLength());
         try {
             warmUp.forEach(service::parse);
