@@ -34,7 +34,7 @@
       system: 'Notice', typing: '{who} is typing…', announce: '{who}: {text}', unread: '{n} unread',
       reconnecting: 'Connection lost. Reconnecting…', sending: 'Sending…', failed: 'Not sent.', retry: 'Retry',
       startFailed: 'The chat could not start. Check your connection and try again.', code: 'Code',
-      copy: 'Copy code', copied: 'Copied', validUntil: 'Valid until {date}', offer: 'Offer: {title}',
+      copy: 'Copy code', copied: 'Copied', dismiss: 'No thanks', validUntil: 'Valid until {date}', offer: 'Offer: {title}',
       state_bot: 'Assistant', state_queued: 'Waiting for a person…', state_agent: 'You are chatting with a person',
       state_closed: 'This conversation has ended'
     },
@@ -45,7 +45,7 @@
       system: 'הודעה', typing: '{who} מקליד…', announce: '{who}: {text}', unread: '{n} שלא נקראו',
       reconnecting: 'החיבור נותק. מתחברים מחדש…', sending: 'שולח…', failed: 'לא נשלח.', retry: 'נסו שוב',
       startFailed: 'לא ניתן לפתוח את הצ׳אט. בדקו את החיבור ונסו שוב.', code: 'קוד',
-      copy: 'העתקת הקוד', copied: 'הועתק', validUntil: 'בתוקף עד {date}', offer: 'מבצע: {title}',
+      copy: 'העתקת הקוד', copied: 'הועתק', dismiss: 'לא תודה', validUntil: 'בתוקף עד {date}', offer: 'מבצע: {title}',
       state_bot: 'העוזר', state_queued: 'ממתינים לנציג…', state_agent: 'אתם בשיחה עם נציג',
       state_closed: 'השיחה הסתיימה'
     },
@@ -56,7 +56,7 @@
       system: 'إشعار', typing: '{who} يكتب…', announce: '{who}: {text}', unread: '{n} غير مقروءة',
       reconnecting: 'انقطع الاتصال. جارٍ إعادة الاتصال…', sending: 'جارٍ الإرسال…', failed: 'لم تُرسل.',
       retry: 'إعادة المحاولة', startFailed: 'تعذر بدء الدردشة. تحقق من اتصالك وحاول مرة أخرى.', code: 'الرمز',
-      copy: 'نسخ الرمز', copied: 'تم النسخ', validUntil: 'صالح حتى {date}', offer: 'عرض: {title}',
+      copy: 'نسخ الرمز', copied: 'تم النسخ', dismiss: 'لا شكرًا', validUntil: 'صالح حتى {date}', offer: 'عرض: {title}',
       state_bot: 'المساعد', state_queued: 'بانتظار موظف…', state_agent: 'أنت تتحدث مع موظف',
       state_closed: 'انتهت المحادثة'
     }
@@ -327,6 +327,7 @@
       var copy = el('button', { type: 'button', className: 'parley-copy', text: t('copy') });
       copy.addEventListener('click', function () {
         var done = function () { copy.textContent = t('copied'); };
+        reportOffer(offer, 'accepted');
         if (navigator.clipboard && navigator.clipboard.writeText) {
           navigator.clipboard.writeText(offer.couponCode).then(done, function () {});
         }
@@ -339,7 +340,26 @@
       card.appendChild(el('p', { className: 'parley-offer-expiry',
         text: t('validUntil', { date: formatDate(offer.expiresAt, false) }) }));
     }
+    if (offer.decisionId) {
+      var dismiss = el('button', { type: 'button', className: 'parley-dismiss', text: t('dismiss') });
+      dismiss.addEventListener('click', function () {
+        reportOffer(offer, 'dismissed');
+        card.hidden = true;
+      });
+      card.appendChild(dismiss);
+    }
     return card;
+  }
+
+  // The personalization engine learns from what shoppers take and decline; its first report per decision counts.
+  var reportedOffers = {};
+  function reportOffer(offer, outcome) {
+    if (!offer.decisionId || reportedOffers[offer.decisionId]) {
+      return;
+    }
+    reportedOffers[offer.decisionId] = outcome;
+    request('POST', '/api/offers/decisions/' + encodeURIComponent(offer.decisionId) + '/reward',
+      { outcome: outcome }, 10000).catch(function () { delete reportedOffers[offer.decisionId]; });
   }
 
   function messageItem(message) {

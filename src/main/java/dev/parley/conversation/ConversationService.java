@@ -391,7 +391,7 @@ public class ConversationService {
         }
         Understanding understanding = understood != null ? understood : understand(message);
         Shopper shopper = shoppers.find(locked.shopperId()).orElseThrow();
-        ConversationFacts facts = facts(locked, shopper);
+        ConversationFacts facts = facts(locked, shopper).answering(messageId);
         DialogueContext context = read(locked.dialogueContext());
         DialogueTurn answer;
         try {

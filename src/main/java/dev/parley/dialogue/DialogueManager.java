@@ -40,6 +40,7 @@ import java.util.stream.Collectors;
  *   <li>otherwise the intent is pursued: missing slots are asked for (values the last answer used are carried
  *       over), its action runs, and one of its responses is filled with slot values and the action's fields.</li>
  * </ol>
+ * Then the {@link OfferAdvisor} hears of the turn and may follow the answer with offers.
  */
 @Singleton
 public class DialogueManager {
@@ -64,10 +65,12 @@ public class DialogueManager {
     private final JsonMapper json;
     private final SlotAnswerReader slotReader;
     private final Set<String> intentNames;
+    private final OfferAdvisor offers;
 
     public DialogueManager(TrainingData data, ResponseTemplates templates, DialogueActions actions,
-                           DialogueSettings settings, JsonMapper json) {
+                           DialogueSettings settings, JsonMapper json, OfferAdvisor offers) {
         this.data = data;
+        this.offers = offers;
         this.templates = templates;
         this.actions = actions;
         this.settings = settings;
@@ -103,7 +106,7 @@ public class DialogueManager {
     }
 
     public DialogueTurn respond(NluResult nlu, DialogueContext context, ConversationFacts facts) {
-        return new Turn(nlu, context, facts).run();
+        return offers.advise(nlu, new Turn(nlu, context, facts).run(), facts);
     }
 
     /** One turn's reasoning; holds the message, the memory and the facts so the steps read plainly. */

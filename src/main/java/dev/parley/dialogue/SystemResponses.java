@@ -31,6 +31,8 @@ public final class SystemResponses {
     public static final String ASK_SLOT = "ask_slot";
     /** The shopper said no to a change awaiting confirmation. */
     public static final String ACTION_DECLINED = "action_declined";
+    /** Precedes the offer cards the personalization engine picked. */
+    public static final String OFFER_INTRO = "offer_intro";
 
     private static final Map<String, List<ResponseVariant>> DEFAULTS = new LinkedHashMap<>();
 
@@ -47,6 +49,8 @@ public final class SystemResponses {
         define(SLOT_REPROMPT, "Sorry, I didn't catch that. {prompt}");
         define(ASK_SLOT, "What's the {slot_name}?");
         define(ACTION_DECLINED, "OK, I've left everything as it was.");
+        define(OFFER_INTRO, "You might like this offer:");
+        define(PersonalizedOfferAdvisor.SERVICE_RECOVERY_OFFER, "To make up for it, here's something for you:");
         // asked for an action's required input that neither the intent's slots nor intents/ prompt for
         define("ask_order_number", "What's your order number? It looks like PA-123456.");
         define("ask_address", "What's the full new delivery address (street and number, postcode, city)?");

@@ -133,7 +133,7 @@ class DialogueManagerTest {
                 new RecordingAction("store_locations", List.of(), Set.of(), false),
                 new RecordingAction("store_hours", List.of("city"), Set.of(), false)));
         return new DialogueManager(trainingData, new ResponseTemplates(trainingData), new DialogueActions(actions),
-                settings, json);
+                settings, json, OfferAdvisor.NONE);
     }
 
 

@@ -295,7 +295,8 @@ class DialogueActionsTest {
         List<List<String>> texts = chat(said("red sneakers", "product_search", entity("category", "sneakers"),
                 entity("color", "red")), said("how much is it", "price_check"));
         List<Product> red = catalog.search(new ProductQuery("sneakers", null, "red", null, null, null, true, 0));
-        assertEquals(2, texts.get(0).size());
+        // the count, the list, then possibly the personalization engine's offer (OffersInConversationTest)
+        assertTrue(texts.get(0).size() == 2 || texts.get(0).size() == 3, texts.get(0).toString());
         assertTrue(texts.get(0).get(0).contains(Integer.toString(red.size())), texts.get(0).get(0));
         assertTrue(texts.get(0).get(1).startsWith("1. " + red.get(0).name()), texts.get(0).get(1));
         assertTrue(texts.get(1).get(0).contains(red.get(0).name()), texts.get(1).get(0));

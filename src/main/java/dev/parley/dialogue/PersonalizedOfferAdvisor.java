@@ -1,0 +1,81 @@
+package dev.parley.dialogue;
+
+import dev.parley.message.Reply;
+import dev.parley.nlu.NluResult;
+import dev.parley.offers.DecisionRequest;
+import dev.parley.offers.OfferDecision;
+import dev.parley.offers.OfferEngine;
+import dev.parley.offers.events.ShopperEvent;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Connects the dialogue to the personalization engine. Every understood turn becomes a {@code conversation_turn}
+ * event (intent and entity values, never the text), which keeps the shopper's interests current and reveals life
+ * events ("we're expecting a baby"). After the answer to an offer intent, the engine's pick follows as one more
+ * reply carrying the offer cards; after a complaint or a payment problem the engine answers with its
+ * service-recovery gesture, never a sales offer.
+ */
+@Singleton
+public class PersonalizedOfferAdvisor implements OfferAdvisor {
+
+    static final String SERVICE_RECOVERY_OFFER = "service_recovery_offer";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersonalizedOfferAdvisor.class);
+
+    private final OfferEngine engine;
+    private final DialogueOfferSettings settings;
+    private final ResponseTemplates templates;
+
+    public PersonalizedOfferAdvisor(OfferEngine engine, DialogueOfferSettings settings, ResponseTemplates templates) {
+        this.engine = engine;
+        this.settings = settings;
+        this.templates = templates;
+    }
+
+    @Override
+    public DialogueTurn advise(NluResult nlu, DialogueTurn turn, ConversationFacts facts) {
+        DialogueContext next = turn.context();
+        // only a request answered in full: not a question back, a confirmation, or a turn not understood
+        boolean answered = settings.enabled() && next.failures().isEmpty() && next.pendingSlot() == null
+                && !next.awaitingConfirmation() && next.lastIntent() != null;
+        if (!answered) {
+            return turn;
+        }
+        String intent = next.lastIntent();
+        Map<String, String> values = new LinkedHashMap<>(next.lastSlots());
+        try {
+            if (facts.messageId() != null) {
+                engine.recordEvents(List.of(ShopperEvent.conversationTurn(facts.messageId(), facts.shopperId(),
+                        facts.channel(), intent, values, Instant.now())));
+            }
+            if (!settings.intents().contains(intent)) {
+                return turn;
+            }
+            int slots = facts.channel().isVoice() ? settings.voiceSlots() : settings.slots();
+            OfferDecision decision = engine.decide(DecisionRequest.of(facts.shopperId(), facts.channel(), intent,
+                    values).withSlots(slots));
+            if (decision.offers().isEmpty()) {
+                return turn;
+            }
+            String intro = templates.named("recovery".equals(decision.strategy()) ? SERVICE_RECOVERY_OFFER
+                    : SystemResponses.OFFER_INTRO, facts.channel(), facts.shopperName() == null ? Map.of()
+                    : Map.of("shopper_name", facts.shopperName()));
+            List<Reply> replies = new ArrayList<>(turn.replies());
+            replies.add(new Reply(intro, List.of(), decision.cards(), true, false));
+            LOG.debug("Conversation {}: {} offer(s) by {}", facts.conversationId(), decision.offers().size(),
+                    decision.strategy());
+            return new DialogueTurn(replies, next, turn.needsHumanReason());
+        } catch (RuntimeException e) {
+            LOG.warn("Offers for conversation {} failed; answering without them", facts.conversationId(), e);
+            return turn;
+        }
+    }
+}

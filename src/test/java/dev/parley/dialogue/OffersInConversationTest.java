@@ -1,0 +1,95 @@
+package dev.parley.dialogue;
+
+import dev.parley.conversation.ConversationMessage;
+import dev.parley.conversation.ConversationService;
+import dev.parley.conversation.TurnOutcome;
+import dev.parley.message.Channel;
+import dev.parley.message.InboundMessage;
+import dev.parley.message.OfferCard;
+import dev.parley.offers.OfferEngine;
+import dev.parley.testing.Rows;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dialogue consulting the personalization engine inside real conversations (MariaDB, intents/, the demo
+ * offers). Quick-reply payloads ({@code /intent}) pick the intent so the outcome does not depend on the model.
+ */
+@MicronautTest(transactional = false)
+class OffersInConversationTest {
+
+    @Inject
+    ConversationService conversations;
+
+    @Inject
+    OfferEngine engine;
+
+    @Inject
+    Rows rows;
+
+    final String shopper = "wa-" + UUID.randomUUID();
+
+    TurnOutcome say(String payload) {
+        return conversations.receive(new InboundMessage(Channel.WHATSAPP, shopper, null, "wamid." + UUID.randomUUID(),
+                payload, payload, null, null, Instant.now(), Map.of()));
+    }
+
+    static List<OfferCard> cards(TurnOutcome outcome) {
+        return outcome.replies().stream().flatMap(reply -> reply.offers().stream()).toList();
+    }
+
+    String shopperId(TurnOutcome outcome) {
+        return outcome.conversation().shopperId();
+    }
+
+    @Test
+    void aLifeEventIntentIsRememberedAndAnsweredWithItsOffers() {
+        TurnOutcome moving = say("/moving_home");
+
+        assertTrue(engine.profile(shopperId(moving)).orElseThrow().lifeEvents.containsKey("moving_home"),
+                "the turn reported the intent and the engine recorded the life event");
+        List<OfferCard> offered = cards(moving);
+        assertFalse(offered.isEmpty(), "the answer is followed by offers");
+        assertTrue(offered.size() <= 2, "at most parley.dialogue.offers.slots cards");
+        offered.forEach(card -> assertNotNull(card.decisionId(), "each card can report the shopper's reaction"));
+        assertTrue(offered.stream().anyMatch(card -> card.offerId().startsWith("move-")),
+                "a new home unlocks the moving offers: " + offered);
+        ConversationMessage last = moving.replies().get(moving.replies().size() - 1);
+        assertEquals(offered, last.offers(), "the cards come as one more reply after the intent's answer");
+        assertEquals(1, rows.count("SELECT COUNT(*) FROM shopper_events WHERE shopper_id = ? AND type = "
+                + "'conversation_turn'", shopperId(moving)));
+    }
+
+    @Test
+    void aComplaintGetsTheRecoveryGestureAndNoSalesOfferRightAfter() {
+        TurnOutcome complaint = say("/complaint");
+        List<OfferCard> gesture = cards(complaint);
+        assertEquals(1, gesture.size(), "one recovery gesture");
+        assertTrue(gesture.get(0).offerId().startsWith("sorry-"), gesture.toString());
+
+        TurnOutcome promotions = say("/current_promotions");
+        assertTrue(cards(promotions).isEmpty(), "no sales push while the shopper is being made up to");
+    }
+
+    @Test
+    void turnsNotUnderstoodAndQuestionsBackCarryNoOffers() {
+        TurnOutcome question = say("/product_search");
+        assertTrue(cards(question).isEmpty(), "asking which category is not an answer yet");
+
+        TurnOutcome greeting = say("/greet");
+        assertTrue(cards(greeting).isEmpty(), "greet is not an offer intent");
+        assertEquals(1, rows.count("SELECT COUNT(*) FROM shopper_events WHERE shopper_id = ?",
+                shopperId(greeting)), "only the greeting, an answered turn, was reported");
+    }
+}
