@@ -11,6 +11,7 @@ import dev.parley.message.Channel;
 import dev.parley.message.OfferCard;
 import dev.parley.message.Reply;
 import dev.parley.testing.HeadlessChromium;
+import dev.parley.testing.Rows;
 import dev.parley.testing.UnreliableLink;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -18,6 +19,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -52,6 +55,9 @@ class WebchatWidgetBrowserTest {
 
     @Inject
     ConversationService conversations;
+
+    @Inject
+    Rows rows;
 
     WidgetPage page;
 
@@ -210,6 +216,44 @@ class WebchatWidgetBrowserTest {
         page.launcher().click();
         page.await("opening the chat clears the badge", p -> p.panelShown() && !p.visible(".parley-badge"));
         assertShowsExactlyWhatIsStored(conversation());
+    }
+
+    @Test
+    void offerCardsTellTheEngineWhatTheShopperDidWithThem() {
+        openChat();
+        page.type("/moving_home");
+        page.await("the personalization engine's offers follow the answer",
+                p -> p.findAll(".parley-offer").size() >= 2);
+        List<String> decisions = stored(conversation()).stream().flatMap(m -> m.offers().stream())
+                .map(OfferCard::decisionId).toList();
+        assertEquals(page.findAll(".parley-offer").size(), decisions.size());
+
+        List<WebElement> cards = page.findAll(".parley-offer");
+        int coupon = -1;
+        for (int i = 0; i < cards.size() && coupon < 0; i++) {
+            coupon = cards.get(i).findElements(By.cssSelector(".parley-copy")).isEmpty() ? -1 : i;
+        }
+        assertTrue(coupon >= 0, "a moving-home offer comes with a coupon code");
+        int other = coupon == 0 ? 1 : 0;
+        cards.get(other).findElement(By.cssSelector(".parley-dismiss")).click();
+        page.await("a dismissed offer is hidden", p -> !p.findAll(".parley-offer").get(other).isDisplayed());
+        cards.get(coupon).findElement(By.cssSelector(".parley-copy")).click();
+
+        awaitOutcome(decisions.get(other), "dismissed");
+        awaitOutcome(decisions.get(coupon), "accepted");
+    }
+
+    void awaitOutcome(String decisionId, String outcome) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (rows.count("SELECT COUNT(*) FROM offer_rewards WHERE decision_id = ? AND outcome = '" + outcome + "'",
+                decisionId) == 0) {
+            assertTrue(System.currentTimeMillis() < deadline, "no " + outcome + " reward for " + decisionId);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test
