@@ -19,6 +19,7 @@ import java.nio.file.Path;
  * @param ambiguityBudget        share of accepted held-out messages the ambiguity flag may mark
  * @param epochs                 training epochs of the intent classifier
  * @param embeddingCacheSize     texts whose embeddings are kept in memory while serving
+ * @param embeddingModel         the sentence embedding model (see {@link dev.parley.nlu.embed.EmbeddingModels})
  * @param dates                  recognise dates, times and durations (CoreNLP SUTime): off by default, as nothing
  *                               consumes them yet and they cost about as much as the rest of the annotation
  */
@@ -33,6 +34,7 @@ public record NluConfiguration(
         @Bindable(defaultValue = "0.05") double ambiguityBudget,
         @Bindable(defaultValue = "20") int epochs,
         @Bindable(defaultValue = "10000") int embeddingCacheSize,
+        @Bindable(defaultValue = "all-minilm-l6-v2") String embeddingModel,
         @Bindable(defaultValue = "false") boolean dates) {
 
     /** The CoreNLP profile live messages are annotated with. */

@@ -42,15 +42,15 @@ public class NluFactory {
     @Singleton
     @Named("serving")
     SentenceEmbedder servingEmbedder(NluConfiguration configuration) {
-        return new SentenceEmbedder(EmbeddingModels.miniLm(), EmbeddingCache.inMemory(configuration.embeddingCacheSize()));
+        return new SentenceEmbedder(EmbeddingModels.named(configuration.embeddingModel()), EmbeddingCache.inMemory(configuration.embeddingCacheSize()));
     }
 
     /** Training embedder: also persisted next to the models, so retraining re-embeds only new examples. */
     @Singleton
     @Named("training")
     SentenceEmbedder trainingEmbedder(NluConfiguration configuration) {
-        return new SentenceEmbedder(EmbeddingModels.miniLm(),
-                EmbeddingCache.persistent(1_000_000, configuration.modelCacheDir(), EmbeddingModels.MINILM));
+        return new SentenceEmbedder(EmbeddingModels.named(configuration.embeddingModel()),
+                EmbeddingCache.persistent(1_000_000, configuration.modelCacheDir(), configuration.embeddingModel()));
     }
 
     @Singleton
@@ -66,13 +66,13 @@ public class NluFactory {
                             @Named("training") SentenceEmbedder embedder) {
         List<LabeledText> rows = data.labeledExamples();
         IntentModelStore store = new IntentModelStore(configuration.modelCacheDir());
-        String key = IntentModelStore.key(rows, settings, EmbeddingModels.MINILM);
+        String key = IntentModelStore.key(rows, settings, configuration.embeddingModel());
         IntentModel model = store.loadOrTrain(key, () -> {
             LOG.info("Training the intent model on {} examples of {} intents", rows.size(), data.intents().size());
             TextEncoder encoder = new TextEncoder(new CoreNlpAnnotator(CoreNlpAnnotator.Profile.LEXICAL), embedder);
             return new IntentTrainer(settings, LOG::info)
-                    .train(encoder.encode(rows, "intents", LOG::debug), null, EmbeddingModels.MINILM)
-                    .withEmbeddingModel(EmbeddingModels.MINILM);
+                    .train(encoder.encode(rows, "intents", LOG::debug), null, configuration.embeddingModel())
+                    .withEmbeddingModel(configuration.embeddingModel());
         });
         return withOverrides(model, configuration);
     }

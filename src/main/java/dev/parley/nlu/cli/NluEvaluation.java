@@ -82,11 +82,11 @@ class NluEvaluation {
                 List<EncodedText> test = new ArrayList<>();
                 dev.parley.nlu.classify.IntentTrainer.stratifiedSplit(encoded, folds, fold, train, test);
                 progress.accept("cross-validation fold " + (fold + 1) + "/" + folds);
-                IntentModel foldModel = new IntentTrainer(settings, progress).train(train, null, EmbeddingModels.MINILM);
+                IntentModel foldModel = new IntentTrainer(settings, progress).train(train, null, configuration.embeddingModel());
                 rows.addAll(predict(foldModel, test));
             }
             trainSeconds = (System.nanoTime() - start) / 1e9 / folds;
-            model = new IntentTrainer(settings, progress).train(encoded, null, EmbeddingModels.MINILM);
+            model = new IntentTrainer(settings, progress).train(encoded, null, configuration.embeddingModel());
             latencyTexts = data.stream().map(LabeledText::text).toList();
         } else {
             if (arguments.option("train").isEmpty() || arguments.option("test").isEmpty()) {
@@ -100,7 +100,7 @@ class NluEvaluation {
             List<LabeledText> testRows = DatasetReader.read(Path.of(arguments.required("test")));
             List<EncodedText> test = encoder.encode(testRows, "test", progress);
             long start = System.nanoTime();
-            model = new IntentTrainer(settings, progress).train(train, valid, EmbeddingModels.MINILM);
+            model = new IntentTrainer(settings, progress).train(train, valid, configuration.embeddingModel());
             trainSeconds = (System.nanoTime() - start) / 1e9;
             rows = predict(model, test);
             latencyTexts = testRows.stream().map(LabeledText::text).toList();
@@ -142,7 +142,7 @@ class NluEvaluation {
         Collections.shuffle(distinct, new Random(7));
         List<String> warmUp = distinct.subList(0, Math.min(WARM_UP, distinct.size()));
         List<String> measured = distinct.subList(warmUp.size(), Math.min(distinct.size(), warmUp.size() + sample));
-        SentenceEmbedder fresh = new SentenceEmbedder(EmbeddingModels.miniLm(), EmbeddingCache.inMemory(16));
+        SentenceEmbedder fresh = new SentenceEmbedder(EmbeddingModels.named(configuration.embeddingModel()), EmbeddingCache.inMemory(16));
         NluService service = new NluService(new CoreNlpAnnotator(configuration.servingProfile()), fresh, model,
                 entities, configuration.maxTextLength());
         try {

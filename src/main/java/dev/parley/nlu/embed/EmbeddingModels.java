@@ -1,29 +1,87 @@
 package dev.parley.nlu.embed;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.output.Response;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The in-process sentence embedding model. all-MiniLM-L6-v2: 384 dimensions, ~7 ms a sentence on one core here.
- * Loaded once per JVM (90 MB of ONNX weights; the session is thread-safe), so test contexts share it.
+ * The in-process sentence embedding models, by name ({@code parley.nlu.embedding-model}):
+ * <ul>
+ *   <li>{@value #MINILM}: 384 dimensions, ~7 ms a sentence on one core here (the default);</li>
+ *   <li>{@value #BGE_SMALL}: bge-small-en-v1.5, int8-quantised, 384 dimensions, ~1.5x slower;</li>
+ *   <li>names joined by {@code +}: the models' unit vectors side by side (each scaled so the whole stays a unit
+ *       vector), which lets the classifier use what either model captures, at the sum of their costs.</li>
+ * </ul>
+ * Each model is loaded once per JVM (tens of MB of ONNX weights; sessions are thread-safe), so test contexts share it.
  */
 public final class EmbeddingModels {
 
     public static final String MINILM = "all-minilm-l6-v2";
+    public static final String BGE_SMALL = "bge-small-en-v1.5-q";
 
-    private static volatile EmbeddingModel miniLm;
+    private static final Map<String, EmbeddingModel> LOADED = new ConcurrentHashMap<>();
 
     private EmbeddingModels() {
     }
 
     public static EmbeddingModel miniLm() {
-        if (miniLm == null) {
-            synchronized (EmbeddingModels.class) {
-                if (miniLm == null) {
-                    miniLm = new AllMiniLmL6V2EmbeddingModel();
-                }
-            }
+        return named(MINILM);
+    }
+
+    /** @throws IllegalArgumentException for a name that is none of the above */
+    public static EmbeddingModel named(String name) {
+        return LOADED.computeIfAbsent(name, EmbeddingModels::load);
+    }
+
+    private static EmbeddingModel load(String name) {
+        if (name.contains("+")) {
+            return new Concatenated(Arrays.stream(name.split("\\+")).map(String::trim).map(EmbeddingModels::named)
+                    .toList());
         }
-        return miniLm;
+        return switch (name) {
+            case MINILM -> new AllMiniLmL6V2EmbeddingModel();
+            case BGE_SMALL -> new BgeSmallEnV15QuantizedEmbeddingModel();
+            default -> throw new IllegalArgumentException("unknown embedding model " + name + "; known: " + MINILM
+                    + ", " + BGE_SMALL + ", or several joined by +");
+        };
+    }
+
+    /** Several models' unit vectors, concatenated and scaled by 1/sqrt(n): a unit vector again. */
+    private record Concatenated(List<EmbeddingModel> parts) implements EmbeddingModel {
+
+        @Override
+        public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+            List<List<Embedding>> byPart = parts.stream().map(part -> part.embedAll(segments).content()).toList();
+            int dimension = dimension();
+            float scale = (float) (1 / Math.sqrt(parts.size()));
+            List<Embedding> joined = new ArrayList<>(segments.size());
+            for (int i = 0; i < segments.size(); i++) {
+                float[] vector = new float[dimension];
+                int offset = 0;
+                for (List<Embedding> part : byPart) {
+                    float[] unit = SentenceEmbedder.unit(part.get(i).vector());
+                    for (int d = 0; d < unit.length; d++) {
+                        vector[offset + d] = unit[d] * scale;
+                    }
+                    offset += unit.length;
+                }
+                joined.add(Embedding.from(vector));
+            }
+            return Response.from(joined);
+        }
+
+        @Override
+        public int dimension() {
+            return parts.stream().mapToInt(EmbeddingModel::dimension).sum();
+        }
     }
 }

@@ -75,7 +75,10 @@ public class SentenceEmbedder {
     }
 
     private static float[] unit(Embedding embedding) {
-        float[] vector = embedding.vector();
+        return unit(embedding.vector());
+    }
+
+    static float[] unit(float[] vector) {
         double norm = 0;
         for (float v : vector) {
             norm += v * v;
