@@ -70,6 +70,17 @@ class ConversationRepository {
         });
     }
 
+    /** The shopper's most recent conversation on this channel, whatever its state. */
+    @Connectable
+    Optional<Conversation> findLatest(String shopperId, Channel channel) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM conversations WHERE shopper_id = ?"
+                + " AND channel = ? ORDER BY updated_at DESC LIMIT 1", statement -> {
+            statement.setString(1, shopperId);
+            statement.setString(2, channel.id());
+            return first(statement);
+        });
+    }
+
     @Connectable
     List<Conversation> findByState(ConversationState state, int limit) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM conversations WHERE state = ?"

@@ -94,6 +94,11 @@ public class ConversationService {
     }
 
     /** Conversations in a state, least recently updated first (e.g. the queue). */
+    /** The shopper's most recent conversation on the channel, whatever its state (to write to them first). */
+    public Optional<Conversation> findLatest(String shopperId, Channel channel) {
+        return conversations.findLatest(shopperId, channel);
+    }
+
     public List<Conversation> findByState(ConversationState state, int limit) {
         return conversations.findByState(state, limit);
     }
@@ -196,6 +201,14 @@ public class ConversationService {
     /** Stores an agent's answer and delivers it through the shopper's channel; only while an agent has it. */
     public ConversationMessage postAgentMessage(String conversationId, String agentId, Reply reply) {
         return post(conversationId, Author.AGENT, agentId, reply);
+    }
+
+    /**
+     * Stores a message the assistant starts without being asked (a deal reminder) and delivers it; any state but
+     * the conversation's own rules apply in the channel (WhatsApp outside its 24-hour window sends a template).
+     */
+    public ConversationMessage postBotMessage(String conversationId, Reply reply) {
+        return post(conversationId, Author.BOT, null, reply);
     }
 
     /** Stores a system notice (queue position, "back with the assistant") and delivers it; any state. */

@@ -51,6 +51,8 @@ public final class SystemResponses {
         define(ACTION_DECLINED, "OK, I've left everything as it was.");
         define(OFFER_INTRO, "You might like this offer:");
         define(PersonalizedOfferAdvisor.SERVICE_RECOVERY_OFFER, "To make up for it, here's something for you:");
+        // a deal on something the shopper viewed ends soon (dev.parley.reminders)
+        define("deal_reminder", "Heads-up: {offer_title} on the {product_name} you looked at ends soon.");
         // asked for an action's required input that neither the intent's slots nor intents/ prompt for
         define("ask_order_number", "What's your order number? It looks like PA-123456.");
         define("ask_address", "What's the full new delivery address (street and number, postcode, city)?");
