@@ -20,7 +20,8 @@ import java.util.Map;
  * Connects the dialogue to the personalization engine. Every understood turn becomes a {@code conversation_turn}
  * event (intent and entity values, never the text), which keeps the shopper's interests current and reveals life
  * events ("we're expecting a baby"). After the answer to an offer intent, the engine's pick follows as one more
- * reply carrying the offer cards; after a complaint or a payment problem the engine answers with its
+ * reply carrying the offer cards, introduced in the tone of the shopper's journey stage ("Nearly there!" with a
+ * full cart); after a complaint or a payment problem the engine answers with its
  * service-recovery gesture, never a sales offer.
  */
 @Singleton
@@ -65,9 +66,8 @@ public class PersonalizedOfferAdvisor implements OfferAdvisor {
             if (decision.offers().isEmpty()) {
                 return turn;
             }
-            String intro = templates.named("recovery".equals(decision.strategy()) ? SERVICE_RECOVERY_OFFER
-                    : SystemResponses.OFFER_INTRO, facts.channel(), facts.shopperName() == null ? Map.of()
-                    : Map.of("shopper_name", facts.shopperName()));
+            String intro = templates.named(introName(decision), facts.channel(), facts.shopperName() == null
+                    ? Map.of() : Map.of("shopper_name", facts.shopperName()));
             List<Reply> replies = new ArrayList<>(turn.replies());
             replies.add(new Reply(intro, List.of(), decision.cards(), true, false));
             LOG.debug("Conversation {}: {} offer(s) by {}", facts.conversationId(), decision.offers().size(),
@@ -77,5 +77,14 @@ public class PersonalizedOfferAdvisor implements OfferAdvisor {
             LOG.warn("Offers for conversation {} failed; answering without them", facts.conversationId(), e);
             return turn;
         }
+    }
+
+    /** The apology for a recovery gesture; else the intro in the tone of the shopper's journey stage. */
+    private String introName(OfferDecision decision) {
+        if ("recovery".equals(decision.strategy())) {
+            return SERVICE_RECOVERY_OFFER;
+        }
+        String toned = SystemResponses.OFFER_INTRO + "_" + decision.tone();
+        return templates.defines(toned) ? toned : SystemResponses.OFFER_INTRO;
     }
 }

@@ -53,6 +53,11 @@ public class ResponseTemplates {
                 });
     }
 
+    /** Whether intents/ or the documented defaults define this named response. */
+    public boolean defines(String name) {
+        return data.responses().containsKey(name) || !SystemResponses.defaults(name).isEmpty();
+    }
+
     /** The placeholder names in a template, e.g. {@code order.status}. */
     public static java.util.stream.Stream<String> placeholders(String template) {
         return PLACEHOLDER.matcher(template).results().map(match -> match.group(1));

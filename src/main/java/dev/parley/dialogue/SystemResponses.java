@@ -50,6 +50,14 @@ public final class SystemResponses {
         define(ASK_SLOT, "What's the {slot_name}?");
         define(ACTION_DECLINED, "OK, I've left everything as it was.");
         define(OFFER_INTRO, "You might like this offer:");
+        // the offer intro in the tone of the shopper's journey stage (offer_intro_<tone>), else offer_intro
+        define(OFFER_INTRO + "_welcoming", "Welcome! Here's something to start with:");
+        define(OFFER_INTRO + "_inspiring", "Popular right now with shoppers like you:");
+        define(OFFER_INTRO + "_helpful", "If you're comparing, this may help you decide:");
+        define(OFFER_INTRO + "_encouraging", "Nearly there! This makes your cart a little better:");
+        define(OFFER_INTRO + "_reassuring", "Before you check out, this applies to you:");
+        define(OFFER_INTRO + "_thankful", "Thanks for your order! Something to go with it:");
+        define(OFFER_INTRO + "_welcome_back", "Good to see you again! Here's a welcome-back offer:");
         define(PersonalizedOfferAdvisor.SERVICE_RECOVERY_OFFER, "To make up for it, here's something for you:");
         // a deal on something the shopper viewed ends soon (dev.parley.reminders)
         define("deal_reminder", "Heads-up: {offer_title} on the {product_name} you looked at ends soon.");

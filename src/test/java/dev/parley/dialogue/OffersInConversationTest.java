@@ -8,6 +8,12 @@ import dev.parley.message.InboundMessage;
 import dev.parley.message.OfferCard;
 import dev.parley.offers.OfferEngine;
 import dev.parley.testing.Rows;
+import dev.parley.catalog.ProductCatalog;
+import dev.parley.nlu.data.TrainingData;
+import dev.parley.offers.events.EventType;
+import dev.parley.offers.events.ShopperEvent;
+import java.util.Set;
+import java.util.stream.Collectors;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -37,6 +43,12 @@ class OffersInConversationTest {
 
     @Inject
     Rows rows;
+
+    @Inject
+    ProductCatalog catalog;
+
+    @Inject
+    TrainingData intents;
 
     final String shopper = "wa-" + UUID.randomUUID();
 
@@ -80,6 +92,23 @@ class OffersInConversationTest {
 
         TurnOutcome promotions = say("/current_promotions");
         assertTrue(cards(promotions).isEmpty(), "no sales push while the shopper is being made up to");
+    }
+
+    @Test
+    void theOfferIntroTakesTheToneOfTheJourneyStage() {
+        String shopperId = shopperId(say("/greet"));
+        String sku = catalog.all().stream().filter(p -> p.inStock()).findFirst().orElseThrow().sku();
+        engine.recordEvents(List.of(new ShopperEvent(UUID.randomUUID().toString(), shopperId, EventType.ADD_TO_CART,
+                Instant.now(), Map.of("sku", sku))));
+
+        TurnOutcome promotions = say("/current_promotions");
+
+        assertFalse(cards(promotions).isEmpty());
+        ConversationMessage intro = promotions.replies().get(promotions.replies().size() - 1);
+        Set<String> encouraging = intents.responses().get("offer_intro_encouraging").stream()
+                .map(variant -> variant.text().replace("{shopper_name}", "")).collect(Collectors.toSet());
+        assertTrue(encouraging.contains(intro.text()),
+                "a shopper with a full cart is encouraged to close: " + intro.text());
     }
 
     @Test
