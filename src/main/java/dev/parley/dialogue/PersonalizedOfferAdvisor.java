@@ -61,8 +61,9 @@ public class PersonalizedOfferAdvisor implements OfferAdvisor {
                 return turn;
             }
             int slots = facts.channel().isVoice() ? settings.voiceSlots() : settings.slots();
-            OfferDecision decision = engine.decide(DecisionRequest.of(facts.shopperId(), facts.channel(), intent,
-                    values).withSlots(slots));
+            // a city the shopper named is where the weather is looked up (else the profile's known location)
+            OfferDecision decision = engine.decide(new DecisionRequest(facts.shopperId(), facts.channel(), intent,
+                    values, List.of(), null, values.get("city"), null, slots));
             if (decision.offers().isEmpty()) {
                 return turn;
             }
