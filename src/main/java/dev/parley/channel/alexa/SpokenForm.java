@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Written text as Alexa's interaction model wants it: lower-case words, apostrophes only inside words, no
  * punctuation, symbols said as words ("&" → "and"), numbers spelled out ("42" → "forty two", "38.5" → "thirty
- * eight point five") and codes spelled letter by letter ("PA-482913" → "p. a. four eight two nine one three", as
- * Alexa writes abbreviations), accents removed.
+ * eight point five", "4th" → "fourth", "160cm" → "one hundred sixty centimeters"), codes and acronyms spelled
+ * letter by letter ("PA-482913" → "p. a. four eight two nine one three", "XL" → "x. l.", as Alexa writes
+ * abbreviations), accents removed.
  */
 final class SpokenForm {
 
@@ -27,6 +28,14 @@ final class SpokenForm {
     private static final Pattern CODE = Pattern.compile(
             "\\b(?=[A-Za-z-]*\\d)(?=[\\d-]*[A-Za-z])[A-Za-z\\d]+(?:-[A-Za-z\\d]+)*\\b|\\b\\d{5,}\\b");
     private static final Pattern NUMBER = Pattern.compile("\\b\\d+(?:[.,]\\d+)?\\b");
+    private static final Pattern ORDINAL = Pattern.compile("\\b(\\d{1,6})(?:st|nd|rd|th)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MEASURE = Pattern.compile("\\b(\\d+(?:[.,]\\d+)?) ?(cm|mm|km|kg|ml|gb|tb)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Map<String, String> UNITS = Map.of("cm", "centimeters", "mm", "millimeters", "km",
+            "kilometers", "kg", "kilos", "ml", "milliliters", "gb", "gigabytes",
+            "tb", "terabytes");
+    /** Capitals without a vowel ("XL", "DHL") are said letter by letter; so is a lone capital but A and I. */
+    private static final Pattern LETTERS = Pattern.compile("\\b(?:[B-DF-HJ-NP-TV-Z]{2,4}|[B-HJ-Z])\\b(?!['’])");
 
     private SpokenForm() {
     }
@@ -36,7 +45,11 @@ final class SpokenForm {
         for (Map.Entry<String, String> symbol : SYMBOLS.entrySet()) {
             text = text.replace(symbol.getKey(), symbol.getValue());
         }
+        text = ORDINAL.matcher(text).replaceAll(match -> " " + ordinal(Long.parseLong(match.group(1))) + " ");
+        text = MEASURE.matcher(text).replaceAll(match -> Matcher.quoteReplacement(number(match.group(1)) + " "
+                + UNITS.get(match.group(2).toLowerCase(Locale.ROOT))));
         text = CODE.matcher(text).replaceAll(match -> Matcher.quoteReplacement(spell(match.group())));
+        text = LETTERS.matcher(text).replaceAll(match -> Matcher.quoteReplacement(spell(match.group())));
         text = NUMBER.matcher(text).replaceAll(match -> Matcher.quoteReplacement(number(match.group())));
         text = text.toLowerCase(Locale.ROOT)
                 .replace('’', '\'')
@@ -71,6 +84,24 @@ final class SpokenForm {
             decimals.add(ONES[c - '0']);
         }
         return whole + " point " + String.join(" ", decimals);
+    }
+
+    /** "first", "twenty second", "thirtieth". */
+    static String ordinal(long n) {
+        String cardinal = words(n);
+        int space = cardinal.lastIndexOf(' ');
+        String last = cardinal.substring(space + 1);
+        String ordinal = switch (last) {
+            case "one" -> "first";
+            case "two" -> "second";
+            case "three" -> "third";
+            case "five" -> "fifth";
+            case "eight" -> "eighth";
+            case "nine" -> "ninth";
+            case "twelve" -> "twelfth";
+            default -> last.endsWith("y") ? last.substring(0, last.length() - 1) + "ieth" : last + "th";
+        };
+        return cardinal.substring(0, space + 1) + ordinal;
     }
 
     /** English words for 0 to 999,999,999. */

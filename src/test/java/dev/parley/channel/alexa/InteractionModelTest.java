@@ -90,6 +90,20 @@ class InteractionModelTest {
     }
 
     @Test
+    void writtenTextBecomesWhatPeopleSay() {
+        assertEquals("what size for someone one hundred sixty centimeters tall",
+                SpokenForm.of("What size for someone 160cm tall?"));
+        assertEquals("can furniture go to the fourth floor or the twenty first",
+                SpokenForm.of("Can furniture go to the 4th floor, or the 21st?"));
+        assertEquals("my sister's thirtieth", SpokenForm.of("my sister's 30th"));
+        assertEquals("x. l. or x. x. l. from d. h. l. is it vat free", SpokenForm.of("XL or XXL from DHL: is it VAT free?"));
+        assertEquals("size m. i'm sure", SpokenForm.of("size M, I'm sure"));
+        assertEquals("p. a. four eight two nine one three", SpokenForm.of("PA-482913"));
+        assertEquals("lumen and co munchen", SpokenForm.of("Lumen & Co München"));
+        assertEquals("thirty eight point five", SpokenForm.of("38.5"));
+    }
+
+    @Test
     void slotTypesCarryCanonicalValuesAsIdsWithSpokenSynonyms() {
         Map<String, JsonNode> types = new HashMap<>();
         model(IntentsLoader.parse("test.yml", INTENTS)).get("interactionModel").get("languageModel").get("types")
