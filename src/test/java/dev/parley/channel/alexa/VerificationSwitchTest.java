@@ -46,6 +46,14 @@ class VerificationSwitchTest {
     }
 
     @Test
+    void withoutAnApplicationIdNothingIsAccepted() {
+        AlexaRequestVerifier verifier = new AlexaRequestVerifier(new AlexaSettings(null, true, 150, 5, "parley shop",
+                "A colleague will follow up."), null, Set.of("test"), CLOCK);
+        assertEquals("alexa_not_configured", assertThrows(AlexaRejection.class, () -> verifier.verifyRequest(
+                request("amzn1.ask.skill.ours", "2026-11-22T12:00:00Z"))).code());
+    }
+
+    @Test
     void timestampsAreAcceptedWithin150Seconds() {
         AlexaRequestVerifier verifier = new AlexaRequestVerifier(settings(true), null, Set.of("test"), CLOCK);
         verifier.verifyRequest(request("amzn1.ask.skill.ours", "2026-11-22T11:57:30Z"));
