@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  *   <li>otherwise the intent is pursued: missing slots are asked for (values the last answer used are carried
  *       over), its action runs, and one of its responses is filled with slot values and the action's fields.</li>
  * </ol>
- * Then the {@link OfferAdvisor} hears of the turn and may follow the answer with offers.
+ * Then the {@link OfferAdvisor} hears of the turn and may follow the answer with offers. Before all of this, a
+ * message that answers the offers just shown (a picked card, a spoken yes or no) is the advisor's to answer.
  */
 @Singleton
 public class DialogueManager {
@@ -51,6 +52,8 @@ public class DialogueManager {
     public static final String TALK_TO_HUMAN = "talk_to_human";
     /** The needs-human reason when the shopper asks for a person. */
     public static final String REQUESTED_BY_SHOPPER = "requested_by_shopper";
+    /** The payload of a picked offer card: {@code offer:<offer id>}. */
+    public static final String OFFER_PAYLOAD = "offer:";
 
     private static final Logger LOG = LoggerFactory.getLogger(DialogueManager.class);
     /** Clear requests that end a question for a free-text slot instead of being taken as its answer. */
@@ -94,8 +97,17 @@ public class DialogueManager {
                 Map.of())));
     }
 
-    /** A {@code /intent_name} payload (or text) taken as that intent without NLU, if it names a known intent. */
+    /**
+     * A {@code /intent_name} payload (or text) taken as that intent without NLU, if it names a known intent; a
+     * payload {@code offer:<offer id>} (a picked offer) as {@link OfferAdvisor#OFFER_PICKED}.
+     */
     public Optional<NluResult> shortcut(String text, @Nullable String payload) {
+        if (payload != null && payload.startsWith(OFFER_PAYLOAD) && payload.length() > OFFER_PAYLOAD.length()) {
+            String offerId = payload.substring(OFFER_PAYLOAD.length());
+            IntentScore picked = new IntentScore(OfferAdvisor.OFFER_PICKED, 1.0);
+            return Optional.of(new NluResult(text, picked, List.of(picked), List.of(new Entity("offer_id", offerId,
+                    0, 0, offerId, "payload")), dev.parley.nlu.Sentiment.NEUTRAL, false, false, Map.of()));
+        }
         return IntentShortcut.parse(text, payload, intentNames, json);
     }
 
@@ -106,7 +118,8 @@ public class DialogueManager {
     }
 
     public DialogueTurn respond(NluResult nlu, DialogueContext context, ConversationFacts facts) {
-        return offers.advise(nlu, new Turn(nlu, context, facts).run(), facts);
+        Optional<DialogueTurn> answered = offers.answer(nlu, context, facts);
+        return answered.isPresent() ? answered.get() : offers.advise(nlu, new Turn(nlu, context, facts).run(), facts);
     }
 
     /** One turn's reasoning; holds the message, the memory and the facts so the steps read plainly. */

@@ -1,7 +1,10 @@
 package dev.parley.dialogue;
 
+import dev.parley.message.OfferCard;
 import dev.parley.message.Reply;
+import dev.parley.nlu.Entity;
 import dev.parley.nlu.NluResult;
+import dev.parley.offers.RewardOutcome;
 import dev.parley.offers.DecisionRequest;
 import dev.parley.offers.OfferDecision;
 import dev.parley.offers.OfferEngine;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Connects the dialogue to the personalization engine. Every understood turn becomes a {@code conversation_turn}
@@ -22,12 +26,17 @@ import java.util.Map;
  * events ("we're expecting a baby"). After the answer to an offer intent, the engine's pick follows as one more
  * reply carrying the offer cards, introduced in the tone of the shopper's journey stage ("Nearly there!" with a
  * full cart); after a complaint or a payment problem the engine answers with its
- * service-recovery gesture, never a sales offer.
+ * service-recovery gesture, never a sales offer. A shopper who then picks a shown offer (a WhatsApp list row), or
+ * answers a spoken one with yes or no, is answered here and the engine learns the outcome.
  */
 @Singleton
 public class PersonalizedOfferAdvisor implements OfferAdvisor {
 
     static final String SERVICE_RECOVERY_OFFER = "service_recovery_offer";
+    static final String OFFER_ACCEPTED = "offer_accepted";
+    static final String OFFER_ACCEPTED_WITH_CODE = "offer_accepted_with_code";
+    static final String OFFER_DECLINED = "offer_declined";
+    static final String OFFER_GONE = "offer_gone";
 
     private static final Logger LOG = LoggerFactory.getLogger(PersonalizedOfferAdvisor.class);
 
@@ -73,11 +82,66 @@ public class PersonalizedOfferAdvisor implements OfferAdvisor {
             replies.add(new Reply(intro, List.of(), decision.cards(), true, false));
             LOG.debug("Conversation {}: {} offer(s) by {}", facts.conversationId(), decision.offers().size(),
                     decision.strategy());
-            return new DialogueTurn(replies, next, turn.needsHumanReason());
+            return new DialogueTurn(replies, next.withShownOffers(decision.cards()), turn.needsHumanReason());
         } catch (RuntimeException e) {
             LOG.warn("Offers for conversation {} failed; answering without them", facts.conversationId(), e);
             return turn;
         }
+    }
+
+    @Override
+    public Optional<DialogueTurn> answer(NluResult nlu, DialogueContext context, ConversationFacts facts) {
+        String intent = nlu.intent().name();
+        if (intent.equals(OFFER_PICKED) && context.shownOffers().stream().noneMatch(card -> card.offerId()
+                .equals(nlu.entity("offer_id").map(Entity::value).orElse("")))) {
+            // an offer from further back (an old WhatsApp list): no longer the one in front of the shopper
+            return Optional.of(new DialogueTurn(List.of(Reply.text(templates.named(OFFER_GONE, facts.channel(),
+                    Map.of()))), context.withShownOffers(List.of()), null));
+        }
+        if (context.shownOffers().isEmpty()) {
+            return Optional.empty();
+        }
+        OfferCard chosen;
+        RewardOutcome outcome;
+        if (intent.equals(OFFER_PICKED)) {
+            String offerId = nlu.entity("offer_id").map(Entity::value).orElse("");
+            chosen = context.shownOffers().stream().filter(card -> card.offerId().equals(offerId)).findFirst()
+                    .orElse(null);
+            outcome = RewardOutcome.ACCEPTED;
+        } else if (facts.channel().isVoice() && isPlainYesOrNo(nlu)) {
+            // a voice channel asked "Would you like it?" about the best offer: this is the answer
+            chosen = context.shownOffers().get(0);
+            outcome = intent.equals(DialogueManager.AFFIRM) ? RewardOutcome.ACCEPTED : RewardOutcome.DISMISSED;
+        } else {
+            return Optional.empty();
+        }
+        if (chosen.decisionId() != null) {
+            try {
+                engine.recordReward(chosen.decisionId(), outcome);
+            } catch (RuntimeException e) {
+                LOG.warn("Reward for decision {} not recorded", chosen.decisionId(), e);
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("offer_title", chosen.title());
+        if (chosen.couponCode() != null) {
+            values.put("coupon_code", chosen.couponCode());
+        }
+        if (facts.shopperName() != null) {
+            values.put("shopper_name", facts.shopperName());
+        }
+        String name = outcome == RewardOutcome.DISMISSED ? OFFER_DECLINED
+                : chosen.couponCode() != null ? OFFER_ACCEPTED_WITH_CODE : OFFER_ACCEPTED;
+        DialogueContext next = new DialogueContext(null, null, false, Map.of(), context.lastIntent(),
+                context.lastSlots(), List.of(), List.of());
+        return Optional.of(new DialogueTurn(List.of(Reply.text(templates.named(name, facts.channel(), values))),
+                next, null));
+    }
+
+    private static boolean isPlainYesOrNo(NluResult nlu) {
+        String intent = nlu.intent().name();
+        return (intent.equals(DialogueManager.AFFIRM) || intent.equals(DialogueManager.DENY)) && !nlu.outOfScope()
+                && !nlu.ambiguous() && nlu.entities().isEmpty();
     }
 
     /** The apology for a recovery gesture; else the intro in the tone of the shopper's journey stage. */

@@ -59,6 +59,13 @@ public final class SystemResponses {
         define(OFFER_INTRO + "_thankful", "Thanks for your order! Something to go with it:");
         define(OFFER_INTRO + "_welcome_back", "Good to see you again! Here's a welcome-back offer:");
         define(PersonalizedOfferAdvisor.SERVICE_RECOVERY_OFFER, "To make up for it, here's something for you:");
+        // the shopper took or declined an offer just shown
+        define(PersonalizedOfferAdvisor.OFFER_ACCEPTED_WITH_CODE, "Great choice! Use code {coupon_code} at checkout"
+                + " for {offer_title}.");
+        define(PersonalizedOfferAdvisor.OFFER_ACCEPTED, "Great choice! I have noted {offer_title} for you.");
+        define(PersonalizedOfferAdvisor.OFFER_DECLINED, "No problem. What else can I do for you?");
+        define(PersonalizedOfferAdvisor.OFFER_GONE, "Sorry, that offer isn't available any more. Ask me for deals to"
+                + " see what's on now.");
         // a deal on something the shopper viewed ends soon (dev.parley.reminders)
         define("deal_reminder", "Heads-up: {offer_title} on the {product_name} you looked at ends soon.");
         // asked for an action's required input that neither the intent's slots nor intents/ prompt for

@@ -111,6 +111,53 @@ class OffersInConversationTest {
                 "a shopper with a full cart is encouraged to close: " + intro.text());
     }
 
+    TurnOutcome say(Channel channel, String text, String payload) {
+        return conversations.receive(new InboundMessage(channel, shopper, null, "m-" + UUID.randomUUID(), text,
+                payload, null, null, Instant.now(), Map.of()));
+    }
+
+    long rewards(String decisionId, String outcome) {
+        return rows.count("SELECT COUNT(*) FROM offer_rewards WHERE decision_id = ? AND outcome = '" + outcome + "'",
+                decisionId);
+    }
+
+    @Test
+    void aPickedOfferIsAcceptedAndTheEngineLearnsIt() {
+        List<OfferCard> shown = cards(say("/moving_home"));
+        OfferCard picked = shown.get(shown.size() - 1);
+
+        TurnOutcome pick = say(Channel.WHATSAPP, picked.title(), DialogueManager.OFFER_PAYLOAD + picked.offerId());
+
+        assertEquals(1, pick.replies().size());
+        String text = pick.replies().get(0).text();
+        assertTrue(text.contains(picked.couponCode() != null ? picked.couponCode() : picked.title()), text);
+        assertEquals(1, rewards(picked.decisionId(), "accepted"));
+        TurnOutcome again = say(Channel.WHATSAPP, picked.title(), DialogueManager.OFFER_PAYLOAD + picked.offerId());
+        assertEquals(1, rewards(picked.decisionId(), "accepted"), "only a pick of the offers just shown counts");
+        assertTrue(again.replies().get(0).text().contains("isn't available"), again.replies().get(0).text());
+        assertEquals(0, again.conversation().consecutiveFailures(), "an old pick is not a misunderstanding");
+    }
+
+    @Test
+    void onVoiceAYesOrNoAnswersTheSpokenOffer() {
+        List<OfferCard> first = cards(say(Channel.ALEXA, "/moving_home", "/moving_home"));
+        assertEquals(1, first.size(), "voice speaks one offer");
+        TurnOutcome yes = say(Channel.ALEXA, "/affirm", "/affirm");
+        assertEquals(1, rewards(first.get(0).decisionId(), "accepted"));
+        assertTrue(yes.replies().get(0).text().startsWith("Great choice"), yes.replies().get(0).text());
+
+        List<OfferCard> second = cards(say(Channel.ALEXA, "/wedding", "/wedding"));
+        say(Channel.ALEXA, "/deny", "/deny");
+        assertEquals(1, rewards(second.get(0).decisionId(), "dismissed"));
+    }
+
+    @Test
+    void onTextChannelsAYesAfterOffersIsJustAYes() {
+        List<OfferCard> shown = cards(say("/moving_home"));
+        say("/affirm");
+        shown.forEach(card -> assertEquals(0, rewards(card.decisionId(), "accepted")));
+    }
+
     @Test
     void turnsNotUnderstoodAndQuestionsBackCarryNoOffers() {
         TurnOutcome question = say("/product_search");
