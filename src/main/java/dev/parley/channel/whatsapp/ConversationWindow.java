@@ -3,7 +3,6 @@ package dev.parley.channel.whatsapp;
 import dev.parley.storage.UtcColumns;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -27,8 +26,12 @@ class ConversationWindow {
         this.length = Duration.ofHours(settings.windowHours());
     }
 
-    /** Records that the shopper wrote at {@code at} (a redelivery or an older message changes nothing). */
-    @Transactional
+    /**
+     * Records that the shopper wrote at {@code at} (a redelivery or an older message changes nothing). Each
+     * statement commits on its own: in one REPEATABLE READ transaction, the update of a missing row takes a gap
+     * lock, and two first messages at once then deadlock on their inserts.
+     */
+    @Connectable
     void shopperWrote(WhatsAppAddress shopper, Instant at) {
         if (moveForward(shopper, at) > 0 || lastMessage(shopper).isPresent()) {
             return;

@@ -202,6 +202,28 @@ class WhatsAppWebhookTest implements TestPropertyProvider {
     }
 
     @Test
+    void firstMessagesOfManyShoppersAtOnceAreAllStoredAndAcknowledged() throws Exception {
+        int shoppers = 24;
+        ExecutorService senders = Executors.newFixedThreadPool(shoppers);
+        List<Future<HttpResponse<Map<String, Object>>>> answers = new ArrayList<>();
+        for (int i = 0; i < shoppers; i++) {
+            String shopper = "49151000009" + String.format("%02d", i);
+            byte[] body = bytes(message(A, shopper, text(shopper, "wamid.many." + i, now(), "hi")));
+            answers.add(senders.submit(() -> client.toBlocking().exchange(webhook(body, signature(SECRET_A, body)),
+                    JSON)));
+        }
+        for (Future<HttpResponse<Map<String, Object>>> answer : answers) {
+            assertEquals(HttpStatus.OK, answer.get().getStatus()); // a 5xx would throw
+        }
+        senders.shutdown();
+        for (int i = 0; i < shoppers; i++) {
+            assertEquals(1, rows.count("SELECT COUNT(*) FROM messages WHERE channel_message_id = ?", "wamid.many." + i));
+            assertNotNull(rows.value("SELECT last_inbound_at FROM whatsapp_contacts WHERE address = ?",
+                    A + ":49151000009" + String.format("%02d", i)));
+        }
+    }
+
+    @Test
     void everyMessageTypeBecomesText() {
         String shopper = "4915100000301";
         long at = now();
