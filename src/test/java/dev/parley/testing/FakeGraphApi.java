@@ -41,8 +41,19 @@ public final class FakeGraphApi implements AutoCloseable {
         }
     }
 
-    /** A scripted answer: an HTTP status and a Graph error code. */
-    public record Failure(int status, int code) {
+    /**
+     * A scripted answer: an HTTP status and a Graph error code; with {@code delayMillis}, the call is answered
+     * normally (accepted) but only after that long, as an overloaded API does.
+     */
+    public record Failure(int status, int code, long delayMillis) {
+
+        public Failure(int status, int code) {
+            this(status, code, 0);
+        }
+
+        public static Failure slow(long delayMillis) {
+            return new Failure(200, 0, delayMillis);
+        }
     }
 
     private final HttpServer server;
@@ -71,7 +82,7 @@ public final class FakeGraphApi implements AutoCloseable {
             if (!"POST".equals(exchange.getRequestMethod()) || path.length != 4 || !path[3].equals("messages")) {
                 status = 404;
                 answer = "{\"error\":{\"message\":\"Unknown path\",\"code\":100}}";
-            } else if (failure != null) {
+            } else if (failure != null && failure.delayMillis() == 0) {
                 status = failure.status();
                 answer = "{\"error\":{\"message\":\"scripted failure\",\"type\":\"OAuthException\",\"code\":"
                         + failure.code() + ",\"fbtrace_id\":\"test\"}}";
@@ -80,6 +91,13 @@ public final class FakeGraphApi implements AutoCloseable {
                 wamid = "wamid.out." + run + "." + ids.incrementAndGet();
                 answer = "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\"" + to
                         + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}";
+            }
+            if (failure != null && failure.delayMillis() > 0) {
+                try {
+                    Thread.sleep(failure.delayMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             calls.add(new Call(path.length > 2 ? path[2] : "", exchange.getRequestHeaders().getFirst("Authorization"),
                     body, status, wamid));

@@ -17,22 +17,22 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends the outbox through the Graph API. Each round takes the oldest unsent message of every conversation (so a
- * conversation's messages go out in order, one after the other, and different conversations in parallel), claims
- * it, renders it (free-form inside the 24-hour window, else the configured template), and records the outcome:
- * sent with its wamid; back to pending with a doubling back-off on 429 and 5xx; failed, with the error, when it
- * was refused, the attempts ran out, or the call's outcome is unknown (never retried: that could send it twice).
+ * Sends the outbox through the Graph API. Each round starts the oldest unsent message of every conversation whose
+ * previous message is settled (so a conversation's messages go out in order, one after the other, and different
+ * conversations in parallel); a send claims it, renders it (free-form inside the 24-hour window, else the
+ * configured template), and records the outcome: sent with its wamid; back to pending with a doubling back-off on
+ * 429 and 5xx; failed, with the error, when it was refused, the attempts ran out, or the call's outcome is unknown
+ * (never retried: that could send it twice).
  * Runs when a message is queued and on a timer (retries that came due, messages queued by another instance).
  */
 @Singleton
@@ -53,6 +53,7 @@ class OutboxDispatcher {
     private final ExecutorService calls;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     OutboxDispatcher(WhatsAppOutbox outbox, WhatsAppNumbers numbers, ConversationWindow window,
                      WhatsAppRenderer renderer, GraphApi graph, ConversationService conversations,
@@ -107,31 +108,47 @@ class OutboxDispatcher {
         }
     }
 
-    /** @return whether anything was sent or settled (there may be more) */
+    /**
+     * Starts the sends that are due, one per conversation; a send in flight keeps its conversation's later messages
+     * waiting (its row is {@code sending}) and wakes the dispatcher when it is settled.
+     *
+     * @return whether a send was started
+     */
     private boolean round() {
         Instant now = UtcColumns.now();
         Set<String> conversationsSeen = new HashSet<>();
-        List<Callable<Boolean>> sends = new ArrayList<>();
+        boolean started = false;
         for (OutboxEntry entry : outbox.unsettled(ROUND_LIMIT)) {
-            if (!conversationsSeen.add(entry.conversationId())) {
+            if (!conversationsSeen.add(entry.conversationId()) || inFlight.contains(entry.messageId())) {
                 continue; // an earlier message of this conversation goes first
             }
             if (entry.state() == State.SENDING && entry.updatedAt().isBefore(now.minus(staleAfter()))) {
                 fail(entry, State.SENDING, "interrupted", "the service stopped during the call; not sent again");
-            } else if (entry.state() == State.PENDING && !entry.nextAttemptAt().isAfter(now)) {
-                sends.add(() -> send(entry));
+            } else if (entry.state() == State.PENDING && !entry.nextAttemptAt().isAfter(now)
+                    && inFlight.add(entry.messageId())) {
+                started |= start(entry);
             }
         }
-        if (sends.isEmpty()) {
-            return false;
-        }
+        return started;
+    }
+
+    private boolean start(OutboxEntry entry) {
         try {
-            calls.invokeAll(sends);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            calls.execute(() -> {
+                try {
+                    send(entry);
+                } catch (RuntimeException e) {
+                    LOG.warn("Sending WhatsApp message {} failed before the call", entry.messageId(), e);
+                } finally {
+                    inFlight.remove(entry.messageId());
+                    wake();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(entry.messageId()); // shutting down: still pending, sent after the next start
             return false;
         }
-        return true;
     }
 
     private boolean send(OutboxEntry entry) {

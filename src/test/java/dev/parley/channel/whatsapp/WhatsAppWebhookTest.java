@@ -95,6 +95,7 @@ class WhatsAppWebhookTest implements TestPropertyProvider {
                 "parley.whatsapp.numbers-dir", "src/test/resources/whatsapp",
                 "parley.whatsapp.graph-base-url", graph.url(),
                 "parley.whatsapp.graph-version", "v99.0",
+                "parley.whatsapp.graph-timeout", "3s",
                 "parley.whatsapp.retry-backoff", "200ms",
                 "parley.whatsapp.max-retry-backoff", "1s",
                 "parley.whatsapp.outbox-poll-interval", "200ms",
@@ -387,6 +388,19 @@ class WhatsAppWebhookTest implements TestPropertyProvider {
         assertEquals("131026", view.get("errorCode"));
         assertEquals("failed", view.get("deliveryStatus"));
         assertEquals(DeliveryStatus.FAILED, conversations.message(reply).orElseThrow().deliveryStatus());
+    }
+
+    @Test
+    void aSendWithoutAnAnswerInTimeIsRecordedAsFailedAndNeverRepeated() throws Exception {
+        String shopper = "4915100000603";
+        graph.failNext(shopper, Failure.slow(4500)); // longer than graph-timeout: it is accepted, but too late
+        receive(A, shopper, text(shopper, "wamid.slow.1", now(), "where is my order PA-345678"));
+        String reply = await(() -> rows.count("SELECT COUNT(*) FROM messages WHERE reply_to_id = (SELECT id FROM"
+                + " messages WHERE channel_message_id = ?)", "wamid.slow.1") == 1, () -> replyTo("wamid.slow.1"));
+        await(() -> "failed".equals(outboxState(reply)));
+        assertEquals("unknown_outcome", delivery(reply).get("errorCode"));
+        Thread.sleep(3000);
+        assertEquals(1, graph.callsTo(shopper).size(), "a send that may have gone out is not sent again");
     }
 
     @Test
