@@ -13,18 +13,9 @@ ARGS=("$@")
 mvn -B -q -DskipTests package test-compile >&2
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >&2
 
-mysql -uroot -h127.0.0.1 -e "DROP DATABASE IF EXISTS \`$DB\`; CREATE DATABASE \`$DB\` CHARACTER SET utf8mb4;"
-PARLEY_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB" PARLEY_DB_DRIVER=com.mysql.cj.jdbc.Driver PARLEY_DB_USER=root \
-  PARLEY_DB_PASSWORD= PARLEY_DB_DIALECT=MYSQL PARLEY_PORT=$PORT \
-  java ${PARLEY_JAVA_OPTS:--Xmx1536m} -jar target/parley.jar > target/bench-server.log 2>&1 &
-SERVER=$!
+source scripts/bench-server.sh
+start_bench_server "$DB" "$PORT"
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-  curl -sf "http://127.0.0.1:$PORT/api/ping" > /dev/null && break
-  kill -0 $SERVER 2>/dev/null || { cat target/bench-server.log >&2; exit 1; }
-  sleep 1
-done
-echo "server up (pid $SERVER); load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 load() {
   java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" dev.parley.bench.WebchatLoad \

@@ -103,6 +103,11 @@ public class ConversationService {
         return conversations.findByState(state, limit);
     }
 
+    /** One stored message, by our id. */
+    public Optional<ConversationMessage> message(String messageId) {
+        return messages.find(messageId);
+    }
+
     /** Messages with seq above {@code afterSeq}, ascending, at most {@code limit}. */
     public MessagePage messages(String conversationId, long afterSeq, int limit) {
         List<ConversationMessage> page = messages.findAfter(conversationId, afterSeq, limit + 1);
@@ -155,19 +160,67 @@ public class ConversationService {
      * check would say, and a message the check rejects (by throwing) leaves no trace.
      */
     public TurnOutcome receive(InboundMessage inbound, Admission admission) {
+        Stored stored = store(inbound, admission, true);
+        return stored.duplicate() ? complete(stored.message(), true)
+                : complete(stored.message(), stored.state(), false);
+    }
+
+    /**
+     * The first half of {@link #receive(InboundMessage)} for channels that acknowledge the provider as soon as the
+     * message is durable and answer later: stores the message once (a redelivery finds the stored one) and runs no
+     * turn. The caller then runs {@link #completeTurn(String)}, off the request thread; should that never happen
+     * (a crash), {@link #unfinishedTurns} finds the message again.
+     */
+    public AcceptedMessage accept(InboundMessage inbound) {
+        Stored stored = store(inbound, () -> { }, true);
+        return new AcceptedMessage(stored.message(), stored.duplicate());
+    }
+
+    /**
+     * Stores an inbound message the bot does not answer (a reaction to an earlier message): once, like
+     * {@link #accept}, but with its turn already complete, so it is in the history and no reply follows.
+     */
+    public AcceptedMessage acceptUnanswered(InboundMessage inbound) {
+        Stored stored = store(inbound, () -> { }, false);
+        return new AcceptedMessage(stored.message(), stored.duplicate());
+    }
+
+    /**
+     * Runs the turn of a stored inbound message, or returns its stored outcome when it already ran (safe to call
+     * twice, concurrently too: the turn runs once and its replies are delivered once).
+     */
+    public TurnOutcome completeTurn(String messageId) {
+        ConversationMessage stored = messages.find(messageId)
+                .filter(message -> message.direction() == Direction.INBOUND)
+                .orElseThrow(() -> new IllegalArgumentException("no inbound message " + messageId));
+        return complete(stored, false);
+    }
+
+    /** Inbound messages of a channel stored before {@code storedBefore} whose turn has not run, oldest first. */
+    public List<ConversationMessage> unfinishedTurns(Channel channel, Instant storedBefore, int limit) {
+        return messages.findUnprocessed(channel, storedBefore, limit);
+    }
+
+    /**
+     * Stores a new inbound message, or finds the one stored under its channel message id.
+     *
+     * @param answered whether the message gets a turn (else it is stored as processed)
+     */
+    private Stored store(InboundMessage inbound, Admission admission, boolean answered) {
         Objects.requireNonNull(inbound.text(), "text");
         Objects.requireNonNull(inbound.channelUserId(), "channelUserId");
         String scope = MessageIdScope.of(inbound.channel(), inbound.sessionId());
         if (inbound.channelMessageId() != null) {
             Optional<ConversationMessage> stored = messages.findByChannelMessageId(scope, inbound.channelMessageId());
             if (stored.isPresent()) {
-                return complete(stored.get(), true);
+                return new Stored(stored.get(), null, true);
             }
         }
         admission.admit();
         Accepted accepted;
         try {
-            accepted = retryingConflicts(() -> transactions.executeWrite(status -> accept(inbound, scope)));
+            accepted = retryingConflicts(() -> transactions.executeWrite(status -> insertInbound(inbound, scope,
+                    answered)));
         } catch (RuntimeException e) {
             Optional<ConversationMessage> stored = !UtcColumns.isConstraintViolation(e)
                     || inbound.channelMessageId() == null ? Optional.empty()
@@ -175,10 +228,14 @@ public class ConversationService {
             if (stored.isEmpty()) {
                 throw e;
             }
-            return complete(stored.get(), true); // a concurrent delivery of the same message stored it first
+            return new Stored(stored.get(), null, true); // a concurrent delivery of the same message stored it first
         }
         accepted.events().forEach(events::publish);
-        return complete(accepted.message(), accepted.state(), false);
+        return new Stored(accepted.message(), accepted.state(), false);
+    }
+
+    /** @param state the conversation's state once a new message was stored; null for a duplicate */
+    private record Stored(ConversationMessage message, @Nullable ConversationState state, boolean duplicate) {
     }
 
     /** Decides whether a new inbound message may be stored; rejects it by throwing. */
@@ -274,6 +331,14 @@ public class ConversationService {
         return true;
     }
 
+    /**
+     * Records how far a sender that works asynchronously (it answered {@code queued} and sends from its own queue)
+     * got with a message: the provider's id and the status, which only moves forward.
+     */
+    public void recordDelivery(String messageId, Delivery delivery) {
+        messages.find(messageId).ifPresent(message -> record(message.conversationId(), messageId, delivery));
+    }
+
     /** The same, for a provider's status report naming the message by the provider's id (WhatsApp wamid). */
     public boolean updateDeliveryStatus(Channel channel, String channelMessageId, DeliveryStatus status) {
         return messages.findByChannelMessageId(MessageIdScope.of(channel, null), channelMessageId)
@@ -292,7 +357,7 @@ public class ConversationService {
     }
 
     /** Stores the inbound message (in the caller's transaction), finding or opening its conversation. */
-    private Accepted accept(InboundMessage inbound, String scope) {
+    private Accepted insertInbound(InboundMessage inbound, String scope, boolean answered) {
         Instant now = UtcColumns.now();
         Conversation conversation = lockOrOpen(inbound, now);
         List<ConversationEvent> published = new ArrayList<>();
@@ -305,7 +370,7 @@ public class ConversationService {
         conversations.update(updated);
         ConversationMessage message = new ConversationMessage(UUID.randomUUID().toString(), updated.id(),
                 updated.lastSeq(), Direction.INBOUND, Author.SHOPPER, null, inbound.text(), List.of(), List.of(),
-                true, false, inbound.payload(), null, inbound.channelMessageId(), null, false,
+                true, false, inbound.payload(), null, inbound.channelMessageId(), null, !answered,
                 DeliveryStatus.DELIVERED, now);
         messages.insert(message, scope);
         published.add(new MessageStored(updated, message));
@@ -491,12 +556,16 @@ public class ConversationService {
             LOG.warn("Delivering message {} on {} failed", message.id(), conversation.channel().id(), e);
             delivery = Delivery.of(DeliveryStatus.FAILED);
         }
+        record(conversation.id(), message.id(), delivery);
+    }
+
+    private void record(String conversationId, String messageId, Delivery delivery) {
         if (delivery.channelMessageId() != null) {
-            messages.setChannelMessageId(message.id(), delivery.channelMessageId());
+            messages.setChannelMessageId(messageId, delivery.channelMessageId());
         }
         if (delivery.status() != DeliveryStatus.QUEUED
-                && messages.advanceDeliveryStatus(message.id(), delivery.status(), UtcColumns.now())) {
-            events.publish(new DeliveryStatusChanged(conversation.id(), message.id(), delivery.status()));
+                && messages.advanceDeliveryStatus(messageId, delivery.status(), UtcColumns.now())) {
+            events.publish(new DeliveryStatusChanged(conversationId, messageId, delivery.status()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import dev.parley.message.Channel;
 import dev.parley.nlu.NluResult;
 import dev.parley.storage.UtcColumns;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -108,6 +109,23 @@ class MessageRepository {
             statement.setString(1, conversationId);
             statement.setLong(2, afterSeq);
             statement.setInt(3, limit);
+            return all(statement);
+        });
+    }
+
+    /** Inbound messages of the channel stored before {@code before} whose turn has not run, oldest first. */
+    @Connectable
+    List<ConversationMessage> findUnprocessed(Channel channel, Instant before, int limit) {
+        String columns = java.util.Arrays.stream(COLUMNS.split(","))
+                .map(column -> "m." + column.trim()).collect(Collectors.joining(", "));
+        return jdbc.prepareStatement("SELECT " + columns + " FROM messages m JOIN conversations c"
+                + " ON c.id = m.conversation_id WHERE m.processed = ? AND m.created_at < ? AND m.direction = ?"
+                + " AND c.channel = ? ORDER BY m.created_at LIMIT ?", statement -> {
+            statement.setBoolean(1, false);
+            UtcColumns.set(statement, 2, before);
+            statement.setString(3, Direction.INBOUND.id());
+            statement.setString(4, channel.id());
+            statement.setInt(5, limit);
             return all(statement);
         });
     }

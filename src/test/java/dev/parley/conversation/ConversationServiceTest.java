@@ -95,7 +95,8 @@ class ConversationServiceTest {
 
     @Test
     void aMessageIsStoredThenAnsweredFromRealOrders() throws Exception {
-        TurnOutcome outcome = service.receive(said(Channel.WHATSAPP, "+4915100000001", null, "wamid.A1",
+        // web chat without an open socket leaves replies queued, so what is read back equals what was returned
+        TurnOutcome outcome = service.receive(said(Channel.WEBCHAT, "visitor-orders", "session-orders", "client-A1",
                 "where is my order PA-345678"));
         assertFalse(outcome.duplicate());
         assertEquals(Direction.INBOUND, outcome.message().direction());
@@ -116,9 +117,42 @@ class ConversationServiceTest {
         assertEquals(List.of(outcome.message(), reply), service.messages(outcome.conversation().id(), 0, 10)
                 .messages());
 
-        TurnOutcome next = service.receive(said(Channel.WHATSAPP, "+4915100000001", null, "wamid.A2", "thanks"));
+        TurnOutcome next = service.receive(said(Channel.WEBCHAT, "visitor-orders", "session-orders", "client-A2",
+                "thanks"));
         assertEquals(outcome.conversation().id(), next.conversation().id(), "the open conversation is reused");
         assertEquals(3, next.message().seq());
+    }
+
+    @Test
+    void anAcceptedMessageIsStoredOnceAndItsTurnRunsOnceWhenever() {
+        InboundMessage message = said(Channel.PHONE, "+33100000077", "CA-77", "CA-77:1", "hi");
+        AcceptedMessage accepted = service.accept(message);
+        assertFalse(accepted.duplicate());
+        assertFalse(accepted.message().processed());
+        AcceptedMessage again = service.accept(message);
+        assertTrue(again.duplicate());
+        assertEquals(accepted.message().id(), again.message().id());
+        String conversation = accepted.message().conversationId();
+        assertEquals(1, rows.messagesIn(conversation), "stored, not answered");
+        // a turn that never ran (the process stopped after storing) is found again, once it is old enough
+        assertTrue(service.unfinishedTurns(Channel.PHONE, Instant.now().plusSeconds(1), 100).stream()
+                .anyMatch(m -> m.id().equals(accepted.message().id())));
+        assertTrue(service.unfinishedTurns(Channel.PHONE, Instant.now().minusSeconds(60), 100).stream()
+                .noneMatch(m -> m.id().equals(accepted.message().id())));
+        assertTrue(service.unfinishedTurns(Channel.WEBCHAT, Instant.now().plusSeconds(1), 100).stream()
+                .noneMatch(m -> m.id().equals(accepted.message().id())), "other channels' messages are not listed");
+
+        TurnOutcome first = service.completeTurn(accepted.message().id());
+        TurnOutcome second = service.completeTurn(accepted.message().id());
+        assertTrue(first.message().processed());
+        assertEquals(1, first.replies().size());
+        assertEquals(first.replies().stream().map(ConversationMessage::id).toList(),
+                second.replies().stream().map(ConversationMessage::id).toList());
+        assertEquals(2, rows.messagesIn(conversation));
+        assertEquals(1, phoneSender.delivered.stream().filter(m -> m.conversationId().equals(conversation)).count(),
+                "the reply was delivered once");
+        assertTrue(service.unfinishedTurns(Channel.PHONE, Instant.now().plusSeconds(1), 100).stream()
+                .noneMatch(m -> m.id().equals(accepted.message().id())));
     }
 
     @Test
@@ -268,7 +302,7 @@ class ConversationServiceTest {
 
     @Test
     void askingForAPersonMarksTheConversation() {
-        TurnOutcome outcome = service.receive(said(Channel.WHATSAPP, "+4915100000002", null, "wamid.H1",
+        TurnOutcome outcome = service.receive(said(Channel.PHONE, "+4915100000002", "CA-human", "CA-human:1",
                 "can I talk to a human please"));
         assertEquals("talk_to_human", outcome.message().nlu().intent().name());
         assertEquals("requested_by_shopper", outcome.conversation().needsHumanReason());

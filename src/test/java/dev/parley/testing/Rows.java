@@ -30,6 +30,18 @@ public class Rows {
         });
     }
 
+    /** The first column of the first row a {@code SELECT x ... WHERE y = ?} returns, or null without rows. */
+    public String value(String sql, String parameter) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                statement.setString(1, parameter);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? rows.getString(1) : null;
+                }
+            }
+        });
+    }
+
     public long messagesIn(String conversationId) {
         return count("SELECT COUNT(*) FROM messages WHERE conversation_id = ?", conversationId);
     }
