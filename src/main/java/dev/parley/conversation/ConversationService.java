@@ -423,7 +423,8 @@ public class ConversationService {
         try {
             // NLU outside the transaction: it is the slow part, and needs no lock
             Understanding understood = botAnswers ? understand(inbound) : null;
-            Turn turn = transactions.executeWrite(status -> respond(inbound, understood));
+            // a deadlock rolls the whole turn back (nothing half-stored): run it again
+            Turn turn = retryingConflicts(() -> transactions.executeWrite(status -> respond(inbound, understood)));
             turn.events().forEach(events::publish);
             if (turn.answeredNow()) {
                 turn.replies().forEach(reply -> deliver(turn.conversation(), reply));
@@ -579,7 +580,7 @@ public class ConversationService {
             try {
                 return write.get();
             } catch (RuntimeException e) {
-                if (attempt >= 3 || !UtcColumns.isConstraintViolation(e)) {
+                if (attempt >= 3 || !(UtcColumns.isConstraintViolation(e) || UtcColumns.isTransientConflict(e))) {
                     throw e;
                 }
             }

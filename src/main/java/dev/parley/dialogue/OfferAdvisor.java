@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The personalization engine as the dialogue sees it: told about every understood turn, and asked for offers
- * when the intent just answered calls for them. Offers are never essential: an advisor that fails leaves the turn
- * as it was.
+ * when the intent just answered calls for them. It runs inside the turn's transaction, so its writes (events,
+ * decisions, rewards) are stored with the turn or not at all.
  */
 public interface OfferAdvisor {
 

@@ -84,8 +84,10 @@ public class PersonalizedOfferAdvisor implements OfferAdvisor {
                     decision.strategy());
             return new DialogueTurn(replies, next.withShownOffers(decision.cards()), turn.needsHumanReason());
         } catch (RuntimeException e) {
-            LOG.warn("Offers for conversation {} failed; answering without them", facts.conversationId(), e);
-            return turn;
+            // not swallowed: the engine writes in the turn's transaction, which a failure there has already doomed;
+            // the conversation runs the turn again after a deadlock and otherwise reports the failure
+            LOG.warn("Offers for conversation {} failed", facts.conversationId());
+            throw e;
         }
     }
 
@@ -116,11 +118,7 @@ public class PersonalizedOfferAdvisor implements OfferAdvisor {
             return Optional.empty();
         }
         if (chosen.decisionId() != null) {
-            try {
-                engine.recordReward(chosen.decisionId(), outcome);
-            } catch (RuntimeException e) {
-                LOG.warn("Reward for decision {} not recorded", chosen.decisionId(), e);
-            }
+            engine.recordReward(chosen.decisionId(), outcome);
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("offer_title", chosen.title());

@@ -40,6 +40,20 @@ public final class UtcColumns {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
+    /**
+     * Whether a failure was a deadlock or a lock wait timeout (SQL state 40001, MySQL errors 1213 and 1205): the
+     * database rolled the transaction back, and running it again is the remedy.
+     */
+    public static boolean isTransientConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213
+                    || sql.getErrorCode() == 1205)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a failure was a UNIQUE (or other integrity) constraint violation, at any depth of causes. */
     public static boolean isConstraintViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

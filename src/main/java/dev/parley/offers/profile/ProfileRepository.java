@@ -38,26 +38,22 @@ class ProfileRepository {
         });
     }
 
+    /**
+     * Upserts in one statement each: an UPDATE of a missing row followed by an INSERT takes a gap lock first, and
+     * two new shoppers' first events at once then deadlock (seen under the WhatsApp flood benchmark).
+     */
     void saveAll(Collection<ShopperProfile> profiles) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.execute(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE shopper_profiles SET state = ?, reminder_opt_in = ?, updated_at = ? WHERE shopper_id = ?");
-                 PreparedStatement insert = connection.prepareStatement(
-                         "INSERT INTO shopper_profiles (shopper_id, state, reminder_opt_in, updated_at) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO shopper_profiles (shopper_id,"
+                    + " state, reminder_opt_in, updated_at) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
+                    + " state = VALUES(state), reminder_opt_in = VALUES(reminder_opt_in), updated_at = VALUES(updated_at)")) {
                 for (ShopperProfile profile : profiles) {
-                    String state = ProfileJson.write(profile);
-                    update.setString(1, state);
-                    update.setBoolean(2, profile.reminderOptIn);
-                    update.setTimestamp(3, now);
-                    update.setString(4, profile.shopperId);
-                    if (update.executeUpdate() == 0) {
-                        insert.setString(1, profile.shopperId);
-                        insert.setString(2, state);
-                        insert.setBoolean(3, profile.reminderOptIn);
-                        insert.setTimestamp(4, now);
-                        insert.executeUpdate();
-                    }
+                    upsert.setString(1, profile.shopperId);
+                    upsert.setString(2, ProfileJson.write(profile));
+                    upsert.setBoolean(3, profile.reminderOptIn);
+                    upsert.setTimestamp(4, now);
+                    upsert.executeUpdate();
                 }
             }
             return null;
@@ -66,19 +62,16 @@ class ProfileRepository {
 
     void saveLifeEvent(String shopperId, LifeEventRecord record) {
         jdbc.execute(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM shopper_life_events WHERE shopper_id = ? AND life_event = ?");
-                 PreparedStatement insert = connection.prepareStatement("INSERT INTO shopper_life_events"
-                         + " (shopper_id, life_event, source, detected_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
-                delete.setString(1, shopperId);
-                delete.setString(2, record.lifeEvent());
-                delete.executeUpdate();
-                insert.setString(1, shopperId);
-                insert.setString(2, record.lifeEvent());
-                insert.setString(3, record.source());
-                insert.setTimestamp(4, Timestamp.from(record.detectedAt()));
-                insert.setTimestamp(5, Timestamp.from(record.expiresAt()));
-                insert.executeUpdate();
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO shopper_life_events"
+                    + " (shopper_id, life_event, source, detected_at, expires_at) VALUES (?, ?, ?, ?, ?)"
+                    + " ON DUPLICATE KEY UPDATE source = VALUES(source), detected_at = VALUES(detected_at),"
+                    + " expires_at = VALUES(expires_at)")) {
+                upsert.setString(1, shopperId);
+                upsert.setString(2, record.lifeEvent());
+                upsert.setString(3, record.source());
+                upsert.setTimestamp(4, Timestamp.from(record.detectedAt()));
+                upsert.setTimestamp(5, Timestamp.from(record.expiresAt()));
+                upsert.executeUpdate();
             }
             return null;
         });
