@@ -1,9 +1,9 @@
 package dev.parley.handoff;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +22,14 @@ class JwtSigning {
     /** HS256 wants a key of at least 256 bits. */
     private static final int MIN_SECRET = 32;
 
-    @Singleton
+    /**
+     * The signature named "generator" is the one JwtTokenGenerator signs with (without it, it would issue unsigned
+     * tokens); the token validator checks against every signature bean. Created at start-up, so a missing or short
+     * secret is reported at once.
+     */
+    @Context
     @Named("generator")
-    SecretSignatureConfiguration generator(AuthSettings settings) {
+    SignatureGeneratorConfiguration generator(AuthSettings settings) {
         String secret = settings.jwtSecret();
         if (secret == null || secret.isBlank()) {
             byte[] random = new byte[48];
@@ -35,8 +40,6 @@ class JwtSigning {
         } else if (secret.length() < MIN_SECRET) {
             throw new IllegalStateException("PARLEY_JWT_SECRET must have at least " + MIN_SECRET + " characters");
         }
-        SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
-        configuration.setSecret(secret);
-        return configuration;
+        return new HmacSignature(secret);
     }
 }

@@ -11,9 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The lock clause "take next" reads the queue with. {@code FOR UPDATE SKIP LOCKED} (MySQL 8, MariaDB 10.6+, H2 2.x)
- * lets concurrent agents pass over the rows others are claiming instead of queueing behind them; a server without it
- * gets plain {@code FOR UPDATE}: still one owner per conversation, but claims wait for each other.
+ * The lock clause "take next" reads the queue with. {@code FOR UPDATE SKIP LOCKED} (MySQL 8, MariaDB 10.6+) lets
+ * concurrent agents pass over the rows others are claiming instead of queueing behind them. Other servers get plain
+ * {@code FOR UPDATE}: still one owner per conversation, but claims wait for each other. H2 (the embedded default) is
+ * one of them although it parses SKIP LOCKED: it applies LIMIT before skipping, so a claim whose best row is locked
+ * would find nothing at all, while plain FOR UPDATE waits and then re-reads the next waiting row (checked on 2.3.232).
  */
 @Singleton
 class LockingRead {
@@ -59,10 +61,7 @@ class LockingRead {
         if (name.contains("mariadb")) {
             return atLeast(leading, 10, 6);
         }
-        if (name.contains("mysql")) {
-            return atLeast(leading, 8, 0);
-        }
-        return name.contains("h2") && atLeast(leading, 2, 0);
+        return name.contains("mysql") && atLeast(leading, 8, 0);
     }
 
     private static boolean atLeast(Matcher version, int major, int minor) {

@@ -21,8 +21,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -273,6 +275,19 @@ class HandoffApiTest {
         String supervisorToken = login(supervisor);
         assertEquals(id, get(supervisorToken, "/api/agent/conversations/" + id).get("conversationId"),
                 "a supervisor sees every conversation");
+
+        // issued tokens are signed (HS256); an unsigned token with the same claims is refused
+        String header = new String(Base64.getUrlDecoder().decode(ownerToken.split("\\.")[0]),
+                StandardCharsets.UTF_8);
+        assertTrue(header.contains("\"HS256\""), header);
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String unsigned = base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(("{\"sub\":\"" + owner + "\",\"roles\":[\"supervisor\"],\"exp\":"
+                + Instant.now().plusSeconds(3600).getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8)) + ".";
+        assertEquals(HttpStatus.UNAUTHORIZED, failing(as(unsigned, HttpRequest.GET("/api/agent/queue"))));
+        String forged = ownerToken.substring(0, ownerToken.lastIndexOf('.') + 1) + base64.encodeToString(
+                "not the signature".getBytes(StandardCharsets.UTF_8));
+        assertEquals(HttpStatus.UNAUTHORIZED, failing(as(forged, HttpRequest.GET("/api/agent/queue"))));
 
         Instant past = Instant.now().minus(Duration.ofHours(1));
         String expired = tokens.generateToken(Map.of("sub", owner, "roles", List.of("agent"),
