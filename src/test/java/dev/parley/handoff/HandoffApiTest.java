@@ -252,6 +252,8 @@ class HandoffApiTest {
     void agentAndHandoffPathsNeedAValidTokenAndAnAgentSeesOnlyTheirOwn() throws InterruptedException {
         assertEquals(HttpStatus.UNAUTHORIZED, failing(HttpRequest.GET("/api/agent/queue")));
         assertEquals(HttpStatus.UNAUTHORIZED, failing(HttpRequest.GET("/api/handoff/stats")));
+        assertEquals(HttpStatus.UNAUTHORIZED, failing(HttpRequest.GET("/ws/agent/console")),
+                "the console's socket too");
         assertEquals(HttpStatus.UNAUTHORIZED, failing(HttpRequest.POST("/api/agent/login",
                 Map.of("username", "nobody", "password", "wrong-password"))));
         assertEquals(HttpStatus.UNAUTHORIZED, failing(HttpRequest.GET("/api/agent/queue")
