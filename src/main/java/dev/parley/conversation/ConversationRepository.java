@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,8 +84,14 @@ class ConversationRepository {
 
     @Connectable
     List<Conversation> findByState(ConversationState state, int limit) {
+        return findByState(state, false, limit);
+    }
+
+    /** @param needingHuman only those marked as needing a person */
+    @Connectable
+    List<Conversation> findByState(ConversationState state, boolean needingHuman, int limit) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM conversations WHERE state = ?"
-                + " ORDER BY updated_at LIMIT ?", statement -> {
+                + (needingHuman ? " AND needs_human = TRUE" : "") + " ORDER BY updated_at LIMIT ?", statement -> {
             statement.setString(1, state.id());
             statement.setInt(2, limit);
             List<Conversation> found = new ArrayList<>();
@@ -94,6 +101,17 @@ class ConversationRepository {
                 }
             }
             return found;
+        });
+    }
+
+    @Connectable
+    long countCreatedSince(Instant since) {
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM conversations WHERE created_at >= ?", statement -> {
+            UtcColumns.set(statement, 1, since);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         });
     }
 

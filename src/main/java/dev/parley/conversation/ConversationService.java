@@ -47,6 +47,10 @@ public class ConversationService {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationService.class);
     /** A channel attribute with the shopper's name (e.g. a WhatsApp profile name), kept as their display name. */
     public static final String DISPLAY_NAME_ATTRIBUTE = "display_name";
+    /** The size of conversations.needs_human_reason. */
+    private static final int NEEDS_HUMAN_REASON_LENGTH = 200;
+    /** How many earlier shopper messages an escalation check sees. */
+    private static final int EARLIER_MESSAGES = 4;
 
     private final TransactionOperations<Connection> transactions;
     private final ShopperDirectory shoppers;
@@ -58,11 +62,13 @@ public class ConversationService {
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final ColumnJson json;
     private final String defaultLocale;
+    private final List<EscalationCheck> escalationChecks;
 
     ConversationService(TransactionOperations<Connection> transactions, ShopperDirectory shoppers,
                         ConversationRepository conversations, MessageRepository messages, NluPipeline nlu,
                         DialogueManager dialogue, ConversationEvents events, List<ChannelSender> channelSenders,
-                        ColumnJson json, @Value("${parley.conversations.default-locale:en}") String defaultLocale) {
+                        ColumnJson json, @Value("${parley.conversations.default-locale:en}") String defaultLocale,
+                        List<EscalationCheck> escalationChecks) {
         this.transactions = transactions;
         this.shoppers = shoppers;
         this.conversations = conversations;
@@ -72,6 +78,7 @@ public class ConversationService {
         this.events = events;
         this.json = json;
         this.defaultLocale = defaultLocale;
+        this.escalationChecks = List.copyOf(escalationChecks);
         for (ChannelSender sender : channelSenders) {
             if (senders.put(sender.channel(), sender) != null) {
                 throw new IllegalStateException("two ChannelSender beans for channel " + sender.channel().id());
@@ -106,6 +113,16 @@ public class ConversationService {
     /** One stored message, by our id. */
     public Optional<ConversationMessage> message(String messageId) {
         return messages.find(messageId);
+    }
+
+    /** Bot conversations marked as needing a person: the hand-off has not taken them yet. */
+    public List<Conversation> findAwaitingHandoff(int limit) {
+        return conversations.findByState(ConversationState.BOT, true, limit);
+    }
+
+    /** How many conversations were opened since then (hand-off and containment rates). */
+    public long countOpenedSince(Instant since) {
+        return conversations.countCreatedSince(since);
     }
 
     /** Messages with seq above {@code afterSeq}, ascending, at most {@code limit}. */
@@ -162,7 +179,7 @@ public class ConversationService {
     public TurnOutcome receive(InboundMessage inbound, Admission admission) {
         Stored stored = store(inbound, admission, true);
         return stored.duplicate() ? complete(stored.message(), true)
-                : complete(stored.message(), stored.state(), false);
+                : complete(stored.message(), stored.state(), inbound.recognitionConfidence(), false);
     }
 
     /**
@@ -407,14 +424,17 @@ public class ConversationService {
             return new TurnOutcome(conversations.find(inbound.conversationId()).orElseThrow(), inbound,
                     messages.findReplies(inbound.id()), duplicate);
         }
-        return complete(inbound, conversations.find(inbound.conversationId()).orElseThrow().state(), duplicate);
+        return complete(inbound, conversations.find(inbound.conversationId()).orElseThrow().state(), null,
+                duplicate);
     }
 
     /**
-     * @param state the conversation's state as last seen: it decides whether to run the NLU before taking the lock
-     *              (the turn re-checks it under the lock)
+     * @param state                 the conversation's state as last seen: it decides whether to run the NLU before
+     *                              taking the lock (the turn re-checks it under the lock)
+     * @param recognitionConfidence a voice message's speech-recognition confidence, for the escalation checks
      */
-    private TurnOutcome complete(ConversationMessage inbound, ConversationState state, boolean duplicate) {
+    private TurnOutcome complete(ConversationMessage inbound, ConversationState state,
+                                 @Nullable Double recognitionConfidence, boolean duplicate) {
         String conversationId = inbound.conversationId();
         boolean botAnswers = state == ConversationState.BOT;
         if (botAnswers) {
@@ -424,7 +444,8 @@ public class ConversationService {
             // NLU outside the transaction: it is the slow part, and needs no lock
             Understanding understood = botAnswers ? understand(inbound) : null;
             // a deadlock rolls the whole turn back (nothing half-stored): run it again
-            Turn turn = retryingConflicts(() -> transactions.executeWrite(status -> respond(inbound, understood)));
+            Turn turn = retryingConflicts(() -> transactions.executeWrite(status -> respond(inbound, understood,
+                    recognitionConfidence)));
             turn.events().forEach(events::publish);
             if (turn.answeredNow()) {
                 turn.replies().forEach(reply -> deliver(turn.conversation(), reply));
@@ -456,7 +477,8 @@ public class ConversationService {
      * Locks come before any plain read: with REPEATABLE READ (MySQL's default) the first plain read fixes the
      * snapshot, and it must not predate a concurrent turn of the same message that committed while we waited.
      */
-    private Turn respond(ConversationMessage inbound, @Nullable Understanding understood) {
+    private Turn respond(ConversationMessage inbound, @Nullable Understanding understood,
+                         @Nullable Double recognitionConfidence) {
         String messageId = inbound.id();
         Conversation locked = lockOrThrow(inbound.conversationId());
         ConversationMessage message = messages.lock(messageId).orElseThrow();
@@ -490,9 +512,11 @@ public class ConversationService {
         }
         Conversation updated = locked.withLastSeq(seq, now)
                 .withDialogue(write(answer.context()), answer.consecutiveFailures(), now);
-        boolean marked = answer.needsHumanReason() != null && !locked.needsHuman();
+        String needsHuman = escalation(new BotTurn(locked, shopper, message, recognitionConfidence,
+                understanding.result(), context, answer, earlierMessages(message)));
+        boolean marked = needsHuman != null && !locked.needsHuman();
         if (marked) {
-            updated = updated.withNeedsHuman(true, answer.needsHumanReason(), now);
+            updated = updated.withNeedsHuman(true, needsHuman, now);
         }
         conversations.update(updated);
         messages.markProcessed(messageId, understanding.result());
@@ -504,6 +528,29 @@ public class ConversationService {
             published.add(new NeedsHumanChanged(updated, true, updated.needsHumanReason()));
         }
         return new Turn(updated, processed(message, understanding.result()), replies, published, true);
+    }
+
+    /** Why a person should take over after this turn (the checks' reasons, joined), or null. */
+    @Nullable
+    private String escalation(BotTurn turn) {
+        if (escalationChecks.isEmpty()) {
+            return turn.answer().needsHumanReason();
+        }
+        List<String> reasons = new ArrayList<>();
+        for (EscalationCheck check : escalationChecks) {
+            reasons.addAll(check.reasons(turn));
+        }
+        if (reasons.isEmpty()) {
+            return null;
+        }
+        String joined = String.join("; ", reasons);
+        return joined.length() <= NEEDS_HUMAN_REASON_LENGTH ? joined : joined.substring(0, NEEDS_HUMAN_REASON_LENGTH);
+    }
+
+    /** The shopper's few messages before this one: the checks look for the same question asked again. */
+    private List<ConversationMessage> earlierMessages(ConversationMessage message) {
+        return escalationChecks.isEmpty() ? List.of()
+                : messages.findInboundBefore(message.conversationId(), message.seq(), EARLIER_MESSAGES);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

@@ -101,6 +101,18 @@ class MessageRepository {
                 });
     }
 
+    /** The shopper's messages before seq {@code beforeSeq}, newest first, at most {@code limit}. */
+    @Connectable
+    List<ConversationMessage> findInboundBefore(String conversationId, long beforeSeq, int limit) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND seq < ?"
+                + " AND direction = 'inbound' ORDER BY seq DESC LIMIT ?", statement -> {
+            statement.setString(1, conversationId);
+            statement.setLong(2, beforeSeq);
+            statement.setInt(3, limit);
+            return all(statement);
+        });
+    }
+
     /** Up to {@code limit} messages with seq above {@code afterSeq}, ascending. */
     @Connectable
     List<ConversationMessage> findAfter(String conversationId, long afterSeq, int limit) {

@@ -6,6 +6,7 @@ import dev.parley.catalog.Product;
 import dev.parley.message.Channel;
 import dev.parley.offers.decision.Candidate;
 import dev.parley.offers.decision.DecisionContext;
+import dev.parley.offers.decision.DecisionLog;
 import dev.parley.offers.decision.DecisionLogWriter;
 import dev.parley.offers.decision.Eligibility;
 import dev.parley.offers.decision.ImpressionLedger;
@@ -66,6 +67,7 @@ public class OfferEngine {
     private final DecisionOutcomes outcomes;
     private final EventIngestion events;
     private final RecoverySettings recovery;
+    private final DecisionLog decisionLog;
     private volatile InventoryCache inventory;
 
     private record InventoryCache(long offersVersion, ProductFacts facts, OfferInventory inventory) {
@@ -73,7 +75,7 @@ public class OfferEngine {
 
     OfferEngine(OfferBook offers, ProfileStore profiles, CatalogFacts catalog, DemandPricing pricing,
                 WeatherSource weather, ImpressionLedger ledger, DecisionLogWriter log, BanditMemory memory,
-                DecisionOutcomes outcomes, EventIngestion events, RecoverySettings recovery) {
+                DecisionOutcomes outcomes, EventIngestion events, RecoverySettings recovery, DecisionLog decisionLog) {
         this.offers = offers;
         this.profiles = profiles;
         this.catalog = catalog;
@@ -85,6 +87,7 @@ public class OfferEngine {
         this.outcomes = outcomes;
         this.events = events;
         this.recovery = recovery;
+        this.decisionLog = decisionLog;
     }
 
     /**
@@ -190,6 +193,11 @@ public class OfferEngine {
             verdicts.put(offer.id(), rejection(request.shopperId(), offer, context, product, null).orElse("eligible"));
         }
         return verdicts;
+    }
+
+    /** The offers last shown to the shopper and what became of them (an agent's context), newest first. */
+    public List<LoggedDecision> latestDecisions(String shopperId, int limit) {
+        return decisionLog.latestForShopper(shopperId, limit);
     }
 
     /** The profile as stored, empty for a shopper never seen. */

@@ -151,6 +151,22 @@ public class DecisionLog {
         });
     }
 
+    /** A shopper's latest decisions (offers shown, with their outcome once known), newest first. */
+    public List<LoggedDecision> latestForShopper(String shopperId, int limit) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM offer_decisions WHERE shopper_id = ?"
+                + " ORDER BY decided_at DESC LIMIT ?", statement -> {
+            statement.setString(1, shopperId);
+            statement.setInt(2, limit);
+            List<LoggedDecision> found = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(map(rows));
+                }
+            }
+            return found;
+        });
+    }
+
     /** [offerId, decidedAt millis] of a shopper's decisions since a moment: rebuilds frequency caps. */
     public List<Object[]> impressionsSince(String shopperId, Instant since) {
         return jdbc.prepareStatement("SELECT offer_id, decided_at FROM offer_decisions WHERE shopper_id = ?"

@@ -18,10 +18,10 @@ import java.util.function.Predicate;
  * The web chat widget as a test sees it in the browser: the elements of its shadow root, and its state read through
  * the DOM (what a shopper sees) and localStorage (what it keeps across page loads). Waits are on DOM conditions.
  */
-final class WidgetPage {
+public final class WidgetPage {
 
     /** A message as shown: its seq (0 while not stored yet), author, text and the direction the text is laid out. */
-    record Shown(long seq, String author, String text, boolean pending, String direction) {
+    public record Shown(long seq, String author, String text, boolean pending, String direction) {
     }
 
     private static final String ROOT = "const host = document.getElementById('parley-webchat');"
@@ -31,7 +31,7 @@ final class WidgetPage {
     private final WebDriver driver;
     private final String origin;
 
-    WidgetPage(WebDriver driver, String origin) {
+    public WidgetPage(WebDriver driver, String origin) {
         this.driver = driver;
         this.origin = origin;
     }
@@ -41,7 +41,7 @@ final class WidgetPage {
     }
 
     /** Opens a page of the site and waits until the widget is on it, styled. */
-    WidgetPage load(String path) {
+    public WidgetPage load(String path) {
         driver.get(origin + path);
         return awaitWidget();
     }
@@ -52,7 +52,7 @@ final class WidgetPage {
     }
 
     /** A first-time visitor: no stored session. */
-    WidgetPage forgetVisitor() {
+    public WidgetPage forgetVisitor() {
         driver.get(origin + "/api/ping"); // any page of the origin: localStorage is per origin
         js("localStorage.clear(); sessionStorage.clear();");
         return this;
@@ -77,7 +77,7 @@ final class WidgetPage {
         return shadow().findElements(By.cssSelector(css));
     }
 
-    WebElement launcher() {
+    public WebElement launcher() {
         return find(".parley-launcher");
     }
 
@@ -85,12 +85,12 @@ final class WidgetPage {
         return find(".parley-input");
     }
 
-    boolean panelShown() {
+    public boolean panelShown() {
         return Boolean.TRUE.equals(js(ROOT + "return !root.querySelector('.parley-panel').hidden;"));
     }
 
     /** Types into the message box and presses Enter, as a shopper does. */
-    void type(String text) {
+    public void type(String text) {
         WebElement input = input();
         input.sendKeys(text);
         input.sendKeys(Keys.ENTER);
@@ -100,7 +100,7 @@ final class WidgetPage {
         driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
     }
 
-    List<Shown> messages() {
+    public List<Shown> messages() {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) js(ROOT
                 + "return Array.from(root.querySelectorAll('.parley-log > li')).map(li => {"
@@ -118,7 +118,7 @@ final class WidgetPage {
     }
 
     /** Whether the shopper's message is stored and the assistant (or anyone) has written after it. */
-    boolean answered(String text) {
+    public boolean answered(String text) {
         List<Shown> shown = messages();
         for (int i = 0; i < shown.size(); i++) {
             if (shown.get(i).author().equals("shopper") && shown.get(i).text().equals(text) && !shown.get(i).pending()) {
@@ -129,7 +129,7 @@ final class WidgetPage {
     }
 
     /** The messages after the shopper's message {@code text}. */
-    List<Shown> after(String text) {
+    public List<Shown> after(String text) {
         List<Shown> shown = messages();
         for (int i = 0; i < shown.size(); i++) {
             if (shown.get(i).author().equals("shopper") && shown.get(i).text().equals(text)) {
@@ -160,12 +160,12 @@ final class WidgetPage {
         return (Map<String, Object>) value;
     }
 
-    String sessionId() {
+    public String sessionId() {
         return (String) stored().get("sessionId");
     }
 
     /** The socket state the widget shows on its root: connecting, open or closed. */
-    String connection() {
+    public String connection() {
         return (String) js(ROOT + "return root.querySelector('.parley').getAttribute('data-connection');");
     }
 
@@ -174,7 +174,7 @@ final class WidgetPage {
         return (String) js(ROOT + "return root.activeElement ? root.activeElement.className : '';");
     }
 
-    String text(String css) {
+    public String text(String css) {
         return (String) js(ROOT + "const e = root.querySelector(arguments[0]); return e ? e.textContent : null;", css);
     }
 
@@ -192,7 +192,7 @@ final class WidgetPage {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
-    WidgetPage await(String what, Predicate<WidgetPage> condition) {
+    public WidgetPage await(String what, Predicate<WidgetPage> condition) {
         new WebDriverWait(driver, PATIENCE).withMessage(what).ignoring(RuntimeException.class)
                 .until(d -> condition.test(this));
         return this;
