@@ -313,9 +313,10 @@ class HandoffApiTest {
                 .getStatus(), "the console page itself (it logs in through the API)");
         assertEquals(HttpStatus.OK, client.toBlocking().exchange(HttpRequest.GET("/webchat/parley-widget.js"),
                 String.class).getStatus());
-        // a channel webhook path: no route yet, but not refused for want of a token
-        assertEquals(HttpStatus.NOT_FOUND, failing(HttpRequest.POST("/api/whatsapp/webhook", Map.of("object",
-                "whatsapp_business_account"))));
-        assertEquals(HttpStatus.NOT_FOUND, failing(HttpRequest.POST("/api/voice/twilio/voice", Map.of())));
+        // channel webhooks reach their own checks (which answer 403 / 400), never the agents' token check (401)
+        assertEquals(HttpStatus.FORBIDDEN, failing(HttpRequest.GET("/api/whatsapp/webhook?hub.mode=subscribe"
+                + "&hub.verify_token=wrong&hub.challenge=42")), "WhatsApp's verify-token check answered");
+        assertEquals(HttpStatus.BAD_REQUEST, failing(HttpRequest.POST("/api/voice/alexa", Map.of())),
+                "Alexa's request verification answered");
     }
 }

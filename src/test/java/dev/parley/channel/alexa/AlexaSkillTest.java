@@ -173,7 +173,8 @@ class AlexaSkillTest {
                 "talk_to_human", "{}")));
         assertTrue(ssml(response.get("outputSpeech")).contains("A colleague will follow up"));
         assertEquals(true, response.get("shouldEndSession"));
-        assertEquals("requested_by_shopper", conversation(session).orElseThrow().needsHumanReason());
+        String reason = conversation(session).orElseThrow().needsHumanReason();
+        assertTrue(reason != null && reason.contains("talk_to_human"), "the hand-off records why: " + reason);
     }
 
     @Test

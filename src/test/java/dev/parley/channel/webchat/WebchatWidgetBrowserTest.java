@@ -369,6 +369,9 @@ class WebchatWidgetBrowserTest {
         try {
             chromium.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
             openChat();
+            page.await("the panel has finished opening", p -> ((Number) p.js("return document.getElementById("
+                    + "'parley-webchat').shadowRoot.querySelector('.parley-panel').getBoundingClientRect().left"))
+                    .intValue() == 0);
             @SuppressWarnings("unchecked")
             java.util.Map<String, Number> box = (java.util.Map<String, Number>) page.js(
                     "const r = document.getElementById('parley-webchat').shadowRoot.querySelector('.parley-panel')"
