@@ -76,15 +76,19 @@ class PhoneCalls {
     String speech(FormParameters call, CallProgress progress) {
         String callSid = call.required("CallSid");
         String heard = call.first("SpeechResult");
-        if (heard == null || heard.isBlank()) {
+        String key = call.first("Digits");
+        // a key pressed instead of speaking is its own message, the key as payload (0: the caller wants a person)
+        boolean pressed = (heard == null || heard.isBlank()) && key != null && !key.isBlank();
+        if (!pressed && (heard == null || heard.isBlank())) {
             return silence(progress);
         }
-        Double confidence = confidence(call.first("Confidence"));
+        Double confidence = pressed ? null : confidence(call.first("Confidence"));
         boolean poorlyHeard = confidence != null && confidence < settings.minConfidence();
         int lowInARow = poorlyHeard ? progress.lowConfidence() + 1 : 0;
+        String said = pressed ? key.trim() : heard.trim();
         TurnOutcome outcome = conversations.receive(new InboundMessage(Channel.PHONE, caller(call), callSid,
-                progress.messageId(callSid), heard.trim(), null, settings.language(), confidence, Instant.now(),
-                Map.of()));
+                progress.messageId(callSid), said, pressed ? said : null, settings.language(), confidence,
+                Instant.now(), Map.of()));
         Conversation conversation = outcome.conversation();
         if (lowInARow >= settings.lowConfidenceTurns() && conversation.state() == ConversationState.BOT
                 && !conversation.needsHuman()) {

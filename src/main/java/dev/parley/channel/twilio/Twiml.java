@@ -20,9 +20,12 @@ final class Twiml {
         this.voice = voice == null || voice.isBlank() ? null : voice;
     }
 
-    /** Says the text inside a speech Gather that posts what it hears to {@code action}. */
+    /**
+     * Says the text inside a Gather that posts what it hears, or the one key pressed (0 asks for a person), to
+     * {@code action}.
+     */
     Twiml gather(String text, String action) {
-        verbs.append("<Gather input=\"speech\" action=\"").append(Ssml.escape(action))
+        verbs.append("<Gather input=\"speech dtmf\" numDigits=\"1\" action=\"").append(Ssml.escape(action))
                 .append("\" method=\"POST\" language=\"").append(Ssml.escape(language))
                 .append("\" speechTimeout=\"auto\" actionOnEmptyResult=\"true\">");
         say(text);

@@ -71,7 +71,7 @@ class TwilioVoiceTest {
         String call = newCall();
         Document twiml = twiml("/api/voice/twilio/calls", incoming(call));
         Element gather = only(twiml, "Gather");
-        assertEquals("speech", gather.getAttribute("input"));
+        assertEquals("speech dtmf", gather.getAttribute("input"));
         assertEquals("POST", gather.getAttribute("method"));
         assertEquals("en-US", gather.getAttribute("language"));
         assertEquals("auto", gather.getAttribute("speechTimeout"));
@@ -124,6 +124,20 @@ class TwilioVoiceTest {
         assertEquals(List.of("Say", "Dial"), verbs(twiml));
         assertEquals("+15550100", only(twiml, "Number").getTextContent());
         assertTrue(conversation(call).orElseThrow().needsHuman());
+    }
+
+    @Test
+    void pressingZeroTransfersTheCall() {
+        String call = newCall();
+        twiml("/api/voice/twilio/calls", incoming(call));
+        Map<String, String> pressed = incoming(call);
+        pressed.put("Digits", "0");
+        Document twiml = twiml("/api/voice/twilio/speech?turn=1&low=0&silence=0", pressed);
+        assertEquals(List.of("Say", "Dial"), verbs(twiml));
+        Conversation conversation = conversation(call).orElseThrow();
+        assertTrue(conversation.needsHuman() || conversation.state() != ConversationState.BOT,
+                "the hand-off policy took the key press as a request for a person");
+        assertEquals("0", inbound(conversation).get(0).payload());
     }
 
     @Test

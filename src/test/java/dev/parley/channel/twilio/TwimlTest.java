@@ -17,7 +17,7 @@ class TwimlTest {
     @Test
     void theGatherActionIsEscaped() {
         String twiml = new Twiml("en-US", "").gather("Hi", "https://x.example/s?turn=1&low=0").document();
-        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Gather input=\"speech\""
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Gather input=\"speech dtmf\" numDigits=\"1\""
                 + " action=\"https://x.example/s?turn=1&amp;low=0\" method=\"POST\" language=\"en-US\""
                 + " speechTimeout=\"auto\" actionOnEmptyResult=\"true\"><Say language=\"en-US\">Hi</Say></Gather>"
                 + "</Response>", twiml);
