@@ -61,34 +61,27 @@ public class PersonalizedOfferAdvisor implements OfferAdvisor {
         }
         String intent = next.lastIntent();
         Map<String, String> values = new LinkedHashMap<>(next.lastSlots());
-        try {
-            if (facts.messageId() != null) {
-                engine.recordEvents(List.of(ShopperEvent.conversationTurn(facts.messageId(), facts.shopperId(),
-                        facts.channel(), intent, values, Instant.now())));
-            }
-            if (!settings.intents().contains(intent)) {
-                return turn;
-            }
-            int slots = facts.channel().isVoice() ? settings.voiceSlots() : settings.slots();
-            // a city the shopper named is where the weather is looked up (else the profile's known location)
-            OfferDecision decision = engine.decide(new DecisionRequest(facts.shopperId(), facts.channel(), intent,
-                    values, List.of(), null, values.get("city"), null, slots));
-            if (decision.offers().isEmpty()) {
-                return turn;
-            }
-            String intro = templates.named(introName(decision), facts.channel(), facts.shopperName() == null
-                    ? Map.of() : Map.of("shopper_name", facts.shopperName()));
-            List<Reply> replies = new ArrayList<>(turn.replies());
-            replies.add(new Reply(intro, List.of(), decision.cards(), true, false));
-            LOG.debug("Conversation {}: {} offer(s) by {}", facts.conversationId(), decision.offers().size(),
-                    decision.strategy());
-            return new DialogueTurn(replies, next.withShownOffers(decision.cards()), turn.needsHumanReason());
-        } catch (RuntimeException e) {
-            // not swallowed: the engine writes in the turn's transaction, which a failure there has already doomed;
-            // the conversation runs the turn again after a deadlock and otherwise reports the failure
-            LOG.warn("Offers for conversation {} failed", facts.conversationId());
-            throw e;
+        if (facts.messageId() != null) {
+            engine.recordEvents(List.of(ShopperEvent.conversationTurn(facts.messageId(), facts.shopperId(),
+                    facts.channel(), intent, values, Instant.now())));
         }
+        if (!settings.intents().contains(intent)) {
+            return turn;
+        }
+        int slots = facts.channel().isVoice() ? settings.voiceSlots() : settings.slots();
+        // a city the shopper named is where the weather is looked up (else the profile's known location)
+        OfferDecision decision = engine.decide(new DecisionRequest(facts.shopperId(), facts.channel(), intent,
+                values, List.of(), null, values.get("city"), null, slots));
+        if (decision.offers().isEmpty()) {
+            return turn;
+        }
+        String intro = templates.named(introName(decision), facts.channel(), facts.shopperName() == null
+                ? Map.of() : Map.of("shopper_name", facts.shopperName()));
+        List<Reply> replies = new ArrayList<>(turn.replies());
+        replies.add(new Reply(intro, List.of(), decision.cards(), true, false));
+        LOG.debug("Conversation {}: {} offer(s) by {}", facts.conversationId(), decision.offers().size(),
+                decision.strategy());
+        return new DialogueTurn(replies, next.withShownOffers(decision.cards()), turn.needsHumanReason());
     }
 
     @Override
