@@ -6,6 +6,7 @@ import dev.parley.conversation.TurnOutcome;
 import dev.parley.message.Channel;
 import dev.parley.message.InboundMessage;
 import dev.parley.message.OfferCard;
+import dev.parley.offers.DecisionRequest;
 import dev.parley.offers.OfferEngine;
 import dev.parley.testing.Rows;
 import dev.parley.catalog.ProductCatalog;
@@ -25,6 +26,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,8 +77,14 @@ class OffersInConversationTest {
         assertFalse(offered.isEmpty(), "the answer is followed by offers");
         assertTrue(offered.size() <= 2, "at most parley.dialogue.offers.slots cards");
         offered.forEach(card -> assertNotNull(card.decisionId(), "each card can report the shopper's reaction"));
-        assertTrue(offered.stream().anyMatch(card -> card.offerId().startsWith("move-")),
-                "a new home unlocks the moving offers: " + offered);
+        // which offers the bandit ranks first depends on what it has learned and on exploration; what the life
+        // event changes for certain is that the moving offers become candidates at all
+        Map<String, String> eligibility = engine.eligibility(DecisionRequest.of(shopperId(moving), Channel.WHATSAPP,
+                "moving_home", Map.of()));
+        assertEquals("eligible", eligibility.get("move-furniture-15"), "a new home unlocks the moving offers");
+        String withoutLifeEvent = engine.eligibility(DecisionRequest.of("never-seen-" + UUID.randomUUID(),
+                Channel.WHATSAPP, "moving_home", Map.of())).get("move-furniture-15");
+        assertNotEquals("eligible", withoutLifeEvent, "without the life event they are not candidates");
         ConversationMessage last = moving.replies().get(moving.replies().size() - 1);
         assertEquals(offered, last.offers(), "the cards come as one more reply after the intent's answer");
         assertEquals(1, rows.count("SELECT COUNT(*) FROM shopper_events WHERE shopper_id = ? AND type = "
