@@ -225,7 +225,7 @@ class WebchatWidgetBrowserTest {
         page.await("the personalization engine's offers follow the answer",
                 p -> !p.findAll(".parley-offer").isEmpty());
         String dismissed = decisions().get(0);
-        page.findAll(".parley-offer").get(0).findElement(By.cssSelector(".parley-dismiss")).click();
+        clickInView(page.findAll(".parley-offer").get(0).findElement(By.cssSelector(".parley-dismiss")));
         page.await("a dismissed offer is hidden", p -> !p.findAll(".parley-offer").get(0).isDisplayed());
         awaitOutcome(dismissed, "dismissed");
 
@@ -234,9 +234,18 @@ class WebchatWidgetBrowserTest {
         page.type("/complaint");
         page.await("the recovery gesture arrives", p -> p.findAll(".parley-offer").size() > before);
         List<WebElement> cards = page.findAll(".parley-offer");
-        cards.get(cards.size() - 1).findElement(By.cssSelector(".parley-copy")).click();
+        clickInView(cards.get(cards.size() - 1).findElement(By.cssSelector(".parley-copy")));
         List<String> decisions = decisions();
         awaitOutcome(decisions.get(decisions.size() - 1), "accepted");
+    }
+
+    /** Clicks a button as a shopper would, once the log has it in view (new messages may still be scrolling in). */
+    void clickInView(WebElement button) {
+        page.js("arguments[0].scrollIntoView({block: 'center'});", button);
+        page.await("the button is in view and on top", p -> Boolean.TRUE.equals(p.js("const r = arguments[0]"
+                + ".getBoundingClientRect(); const top = arguments[0].getRootNode().elementFromPoint(r.left + r.width"
+                + " / 2, r.top + r.height / 2); return top === arguments[0] || arguments[0].contains(top);", button)));
+        button.click();
     }
 
     /** The decision ids of the offer cards stored in this conversation, in the order shown. */
