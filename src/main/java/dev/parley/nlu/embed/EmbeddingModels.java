@@ -3,8 +3,7 @@ package dev.parley.nlu.embed;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.output.Response;
 
 import java.util.ArrayList;
@@ -22,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       vector), which lets the classifier use what either model captures, at the sum of their costs.</li>
  * </ul>
  * Each model is loaded once per JVM (tens of MB of ONNX weights; sessions are thread-safe), so test contexts share it.
+ * They are the files of langchain4j's model jars (same ONNX graph, tokenizer and pooling as its
+ * {@code AllMiniLmL6V2EmbeddingModel} and {@code BgeSmallEnV15QuantizedEmbeddingModel}), run single-threaded per call
+ * ({@link SingleThreadedOnnxModel}).
  */
 public final class EmbeddingModels {
 
@@ -48,8 +50,10 @@ public final class EmbeddingModels {
                     .toList());
         }
         return switch (name) {
-            case MINILM -> new AllMiniLmL6V2EmbeddingModel();
-            case BGE_SMALL -> new BgeSmallEnV15QuantizedEmbeddingModel();
+            case MINILM -> SingleThreadedOnnxModel.fromClasspath("all-minilm-l6-v2.onnx",
+                    "all-minilm-l6-v2-tokenizer.json", PoolingMode.MEAN, 384);
+            case BGE_SMALL -> SingleThreadedOnnxModel.fromClasspath("bge-small-en-v1.5-q.onnx",
+                    "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, 384);
             default -> throw new IllegalArgumentException("unknown embedding model " + name + "; known: " + MINILM
                     + ", " + BGE_SMALL + ", or several joined by +");
         };
