@@ -3,7 +3,9 @@
 # GET /api/ping as the ceiling, then web chat messages through the real NLU for the same duration at the same
 # concurrency, then the stored rows against the requests wrk completed.
 #   scripts/bench-webchat-wrk.sh [seconds, default 15] [connections, default 16]
-# Env: BENCH_DB (default parley_wrk_bench, dropped and recreated), BENCH_PORT (8089).
+# Env: BENCH_DB (default parley_wrk_bench, dropped and recreated), BENCH_PORT (8089), BENCH_JAR (a jar to run
+# instead of building target/parley.jar, e.g. a copy of the baseline build for an A/B run; its lib/ folder must sit
+# next to it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_RUN=${1:-15}
@@ -12,7 +14,7 @@ DB=${BENCH_DB:-parley_wrk_bench}
 PORT=${BENCH_PORT:-8089}
 command -v wrk > /dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
 
-mvn -B -q -DskipTests package >&2
+[ -n "${BENCH_JAR:-}" ] || mvn -B -q -DskipTests package >&2
 source scripts/bench-server.sh
 start_bench_server "$DB" "$PORT"
 trap 'kill $SERVER 2>/dev/null || true' EXIT
