@@ -20,10 +20,11 @@ start_bench_server "$DB" "$PORT"
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 URL="http://127.0.0.1:$PORT"
 
-# sessions enough that none exceeds 30 messages a minute (parley.webchat.rate-limit-per-minute)
+# sessions enough that none exceeds 30 messages a minute (parley.webchat.rate-limit-per-minute) and each gets only
+# a few messages (a shopper asking the same thing again is handed to a person, which would lighten the load)
 export WEBCHAT_SESSIONS=target/wrk-sessions.txt RUN_ID=$(date +%s)
 : > "$WEBCHAT_SESSIONS"
-for _ in $(seq 1 200); do
+for _ in $(seq 1 "${BENCH_SESSIONS:-1000}"); do
   curl -sf -H 'Content-Type: application/json' -d '{}' "$URL/api/webchat/sessions" \
     | grep -o '"sessionId":"[^"]*"' | cut -d'"' -f4 >> "$WEBCHAT_SESSIONS"
 done

@@ -22,8 +22,11 @@ function request()
   counter = counter + 1
   -- threads take turns over the sessions so no session exceeds its per-minute rate limit
   local session = sessions[((counter * 7 + thread_id) % #sessions) + 1]
+  -- a session's successive visits (counter + k * #sessions) get different sentences, so no shopper repeats a
+  -- question and trips the hand-off policy's repeated-question rule (a queued conversation skips the NLU)
+  local sentence = sentences[((counter + math.floor(counter / #sessions)) % #sentences) + 1]
   local body = string.format('{"text":"%s","clientMessageId":"wrk-%s-%d-%d"}',
-    sentences[(counter % #sentences) + 1], os.getenv("RUN_ID"), thread_id, counter)
+    sentence, os.getenv("RUN_ID"), thread_id, counter)
   return wrk.format("POST", "/api/webchat/sessions/" .. session .. "/messages",
     { ["Content-Type"] = "application/json" }, body)
 end

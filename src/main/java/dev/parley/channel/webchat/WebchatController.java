@@ -66,6 +66,7 @@ class WebchatController {
     /** Sends the shopper's message; answers with it as stored and the bot's replies (none while a person has it). */
     @Post("/{sessionId}/messages")
     @Consumes(MediaType.ALL)
+    @ExecuteOn("turns")
     HttpResponse<?> send(String sessionId, @Nullable @Body byte[] body) {
         WebchatRequests.SendMessage request = requests.sendMessage(body);
         Conversation session = session(sessionId);
