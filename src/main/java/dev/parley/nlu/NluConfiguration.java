@@ -30,7 +30,7 @@ public record NluConfiguration(
         @Bindable(defaultValue = "2000") int maxTextLength,
         @Nullable Double outOfScopeThreshold,
         @Nullable Double ambiguityMargin,
-        @Bindable(defaultValue = "0.03") double rejectionBudget,
+        @Bindable(defaultValue = "0.02") double rejectionBudget,
         @Bindable(defaultValue = "0.05") double ambiguityBudget,
         @Bindable(defaultValue = "20") int epochs,
         @Bindable(defaultValue = "10000") int embeddingCacheSize,

@@ -58,7 +58,7 @@ public class NluFactory {
         IntentTrainer.Settings defaults = IntentTrainer.Settings.defaults();
         return new IntentTrainer.Settings(configuration.epochs(), defaults.learningRate(), defaults.l2(),
                 defaults.folds(), configuration.rejectionBudget(), configuration.ambiguityBudget(),
-                defaults.balanceClasses());
+                defaults.balanceClasses(), defaults.seeds());
     }
 
     @Singleton

@@ -18,12 +18,13 @@ public final class IntentTrainer {
      * @param rejectionBudget share of in-scope held-out messages the out-of-scope threshold may reject
      * @param ambiguityBudget share of accepted held-out messages the ambiguity flag may mark
      * @param balanceClasses  weight rows inversely to their class frequency (imbalanced training data)
+     * @param seeds           regressions trained on differently shuffled rows and averaged (less variance)
      */
     public record Settings(int epochs, double learningRate, double l2, int folds, double rejectionBudget,
-                           double ambiguityBudget, boolean balanceClasses) {
+                           double ambiguityBudget, boolean balanceClasses, int seeds) {
 
         public static Settings defaults() {
-            return new Settings(20, 0.01, 1e-6, 5, 0.03, 0.05, true);
+            return new Settings(20, 0.01, 1e-6, 5, 0.02, 0.05, true, 3);
         }
     }
 
@@ -41,6 +42,7 @@ public final class IntentTrainer {
             throw new IllegalArgumentException("need at least two intents to train, got " + labels);
         }
         List<double[]> heldOutLogits = new ArrayList<>();
+        List<Double> heldOutSimilarity = new ArrayList<>();
         List<String> heldOutGold = new ArrayList<>();
         String heldOut;
         IntentModel fitted;
@@ -49,6 +51,7 @@ public final class IntentTrainer {
             fitted = fit(labels, training, "model");
             for (EncodedText row : validation) {
                 heldOutLogits.add(fitted.regressionLogits(row));
+                heldOutSimilarity.add(fitted.similarity(row.embedding()));
                 heldOutGold.add(labels.contains(row.intent()) ? row.intent() : dev.parley.nlu.NluResult.OUT_OF_SCOPE);
             }
         } else {
@@ -64,6 +67,7 @@ public final class IntentTrainer {
                 IntentModel foldModel = fit(labels, train, "fold " + (fold + 1) + "/" + folds);
                 for (EncodedText row : test) {
                     heldOutLogits.add(foldModel.regressionLogits(row));
+                    heldOutSimilarity.add(foldModel.similarity(row.embedding()));
                     heldOutGold.add(row.intent());
                 }
             }
@@ -83,7 +87,7 @@ public final class IntentTrainer {
         IntentModel calibrated = fitted.withTemperature(temperature);
         List<double[]> probabilities = heldOutLogits.stream()
                 .map(z -> SoftmaxRegression.softmax(z, temperature)).toList();
-        Thresholds thresholds = OperatingPoint.choose(calibrated, probabilities, heldOutGold,
+        Thresholds thresholds = OperatingPoint.choose(calibrated, probabilities, heldOutSimilarity, heldOutGold,
                 settings.rejectionBudget(), settings.ambiguityBudget(), heldOut);
         progress.accept(String.format("temperature %.3f, out-of-scope threshold %.4f, ambiguity margin %.4f (%s)",
                 temperature, thresholds.outOfScope(), thresholds.ambiguityMargin(), heldOut));
@@ -96,15 +100,24 @@ public final class IntentTrainer {
         List<Features> features = rows.stream()
                 .map(r -> new Features(r.embedding(), vocabulary.featurize(r.lemmas()))).toList();
         int[] y = rows.stream().mapToInt(r -> labels.indexOf(r.intent())).toArray();
-        SoftmaxRegression regression = SoftmaxRegression.train(features, y, labels.size(), denseDim, vocabulary.size(),
-                settings.balanceClasses() ? balancedWeights(y, labels.size()) : null,
-                new SoftmaxRegression.Settings(settings.epochs(), 32, settings.learningRate(), settings.l2(), 13),
-                epoch -> {
-                    if (epoch == settings.epochs() || epoch % 10 == 0) {
-                        progress.accept(what + ": epoch " + epoch + "/" + settings.epochs());
-                    }
-                });
-        return new IntentModel(labels, vocabulary, regression, 1.0, new Thresholds(0, 0, 0, "none"), "");
+        double[] weights = settings.balanceClasses() ? balancedWeights(y, labels.size()) : null;
+        // Mini-batch order moves the weights a little; the average of a few orders is a steadier model (logits are
+        // linear in the weights, so averaging weights is averaging the members' logits). Members train in parallel.
+        List<SoftmaxRegression> members = java.util.stream.IntStream.range(0, Math.max(1, settings.seeds()))
+                .parallel().mapToObj(member -> SoftmaxRegression.train(features, y, labels.size(), denseDim,
+                        vocabulary.size(), weights, new SoftmaxRegression.Settings(settings.epochs(), 32,
+                                settings.learningRate(), settings.l2(), 13 + member),
+                        epoch -> {
+                            if (member == 0 && (epoch == settings.epochs() || epoch % 10 == 0)) {
+                                progress.accept(what + ": epoch " + epoch + "/" + settings.epochs());
+                            }
+                        }))
+                .toList();
+        SoftmaxRegression regression = SoftmaxRegression.average(members);
+        NearestExamples examples = NearestExamples.of(rows.stream()
+                .filter(r -> !r.intent().equals(dev.parley.nlu.NluResult.OUT_OF_SCOPE)).map(EncodedText::embedding)
+                .toList());
+        return new IntentModel(labels, vocabulary, regression, examples, 1.0, new Thresholds(0, 0, 0, "none"), "");
     }
 
     private static double[] balancedWeights(int[] y, int classes) {

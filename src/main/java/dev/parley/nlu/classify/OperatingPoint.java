@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * Chooses the out-of-scope threshold and the ambiguity margin from held-out predictions.
  *
- * <p>Out of scope: the highest threshold that rejects at most {@code rejectionBudget} of the in-scope held-out
- * messages. A budget on in-scope rejections carries over to unseen data far better than maximising a score on
+ * <p>Out of scope: the highest threshold on the acceptance score (top confidence times similarity to the nearest
+ * training example, {@link IntentModel#acceptance}) that rejects at most {@code rejectionBudget} of the in-scope
+ * held-out messages. A budget on in-scope rejections carries over to unseen data far better than maximising a score on
  * the few out-of-scope rows a validation set has (and it needs none).
  *
  * <p>Ambiguity: among accepted in-scope held-out messages, the margin below which "top two too close" best
@@ -21,10 +22,10 @@ final class OperatingPoint {
     private OperatingPoint() {
     }
 
-    static Thresholds choose(IntentModel model, List<double[]> probabilities, List<String> gold,
-                             double rejectionBudget, double ambiguityBudget, String heldOut) {
+    static Thresholds choose(IntentModel model, List<double[]> probabilities, List<Double> similarities,
+                             List<String> gold, double rejectionBudget, double ambiguityBudget, String heldOut) {
         Thresholds open = new Thresholds(0, 0, rejectionBudget, heldOut);
-        List<Double> inScopeConfidences = new ArrayList<>();
+        List<Double> inScopeAcceptance = new ArrayList<>();
         int inScope = 0;
         int rejectedByClass = 0;
         for (int i = 0; i < gold.size(); i++) {
@@ -32,31 +33,32 @@ final class OperatingPoint {
                 continue;
             }
             inScope++;
-            Prediction prediction = model.decide(probabilities.get(i), open);
+            Prediction prediction = model.decide(probabilities.get(i), similarities.get(i), open);
             if (prediction.outOfScope()) {
                 rejectedByClass++;
             } else {
-                inScopeConfidences.add(prediction.top().confidence());
+                inScopeAcceptance.add(IntentModel.acceptance(prediction.top().confidence(), similarities.get(i)));
             }
         }
-        double[] sorted = inScopeConfidences.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted = inScopeAcceptance.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int allowed = (int) Math.floor(rejectionBudget * inScope) - rejectedByClass;
         double outOfScope = allowed <= 0 || sorted.length == 0 ? 0 : sorted[Math.min(allowed, sorted.length) - 1];
         // Reject strictly below the threshold: nudge it just above the last allowed confidence.
         outOfScope = allowed <= 0 || sorted.length == 0 ? 0 : Math.nextUp(outOfScope);
         Thresholds withOutOfScope = new Thresholds(outOfScope, 0, rejectionBudget, heldOut);
-        return new Thresholds(outOfScope, ambiguityMargin(model, probabilities, gold, withOutOfScope, ambiguityBudget),
+        return new Thresholds(outOfScope,
+                ambiguityMargin(model, probabilities, similarities, gold, withOutOfScope, ambiguityBudget),
                 rejectionBudget, heldOut);
     }
 
-    private static double ambiguityMargin(IntentModel model, List<double[]> probabilities, List<String> gold,
-                                          Thresholds thresholds, double budget) {
+    private static double ambiguityMargin(IntentModel model, List<double[]> probabilities, List<Double> similarities,
+                                          List<String> gold, Thresholds thresholds, double budget) {
         List<double[]> marginAndWrong = new ArrayList<>();
         for (int i = 0; i < gold.size(); i++) {
             if (gold.get(i).equals(NluResult.OUT_OF_SCOPE)) {
                 continue;
             }
-            Prediction prediction = model.decide(probabilities.get(i), thresholds);
+            Prediction prediction = model.decide(probabilities.get(i), similarities.get(i), thresholds);
             if (!prediction.outOfScope()) {
                 boolean wrong = !prediction.top().name().equals(gold.get(i));
                 marginAndWrong.add(new double[]{prediction.margin(), wrong ? 1 : 0});

@@ -173,6 +173,22 @@ final class SoftmaxRegression {
         return model;
     }
 
+    /** The model whose weights are the members' mean: its logits are the mean of theirs. */
+    static SoftmaxRegression average(List<SoftmaxRegression> members) {
+        SoftmaxRegression first = members.get(0);
+        float[] weights = new float[first.weights.length];
+        float[] bias = new float[first.bias.length];
+        for (SoftmaxRegression member : members) {
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] += member.weights[i] / members.size();
+            }
+            for (int c = 0; c < bias.length; c++) {
+                bias[c] += member.bias[c] / members.size();
+            }
+        }
+        return new SoftmaxRegression(first.classes, first.denseDim, weights, bias);
+    }
+
     private static void shuffle(int[] order, Random random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);

@@ -55,6 +55,51 @@ class IntentTrainerTest {
     }
 
     @Test
+    void aConfidentIntentFarFromEveryTrainingExampleIsOutOfScope() {
+        Random random = new Random(7);
+        IntentModel model = new IntentTrainer(IntentTrainer.Settings.defaults(), m -> { })
+                .train(rows(random, 40), null, "test");
+        // the words of order_status, the meaning nowhere near any example (axis 12 is no intent's)
+        float[] elsewhere = cluster(random, 12);
+        Prediction prediction = model.predict(elsewhere, List.of("where", "order", "please"));
+        assertEquals("order_status", prediction.top().name());
+        assertTrue(prediction.top().confidence() > model.thresholds().outOfScope(),
+                "confidence alone would accept it: " + prediction.top().confidence());
+        float[] nearOrders = cluster(random, 0);
+        assertTrue(model.similarity(elsewhere) < model.similarity(nearOrders) - 0.2,
+                model.similarity(elsewhere) + " vs " + model.similarity(nearOrders));
+        assertTrue(prediction.outOfScope());
+    }
+
+    @Test
+    void averagedRegressionsGiveTheMeanOfTheirLogits() {
+        Random random = new Random(8);
+        List<EncodedText> rows = rows(random, 10);
+        LexicalVocabulary vocabulary = LexicalVocabulary.learn(rows.stream().map(EncodedText::lemmas).toList());
+        List<Features> features = rows.stream()
+                .map(r -> new Features(r.embedding(), vocabulary.featurize(r.lemmas()))).toList();
+        int[] y = rows.stream().mapToInt(r -> List.of(INTENTS).indexOf(r.intent())).toArray();
+        List<SoftmaxRegression> members = List.of(13L, 14L).stream().map(seed -> SoftmaxRegression.train(features, y,
+                3, 16, vocabulary.size(), null, new SoftmaxRegression.Settings(3, 8, 0.01, 1e-6, seed), e -> { }))
+                .toList();
+        double[] a = members.get(0).logits(features.get(0));
+        double[] b = members.get(1).logits(features.get(0));
+        double[] mean = SoftmaxRegression.average(members).logits(features.get(0));
+        assertFalse(a[0] == b[0], "different seeds, different models");
+        for (int c = 0; c < 3; c++) {
+            assertEquals((a[c] + b[c]) / 2, mean[c], 1e-4);
+        }
+    }
+
+    @Test
+    void similarityIsTheCosineOfTheNearestExample() {
+        NearestExamples examples = NearestExamples.of(List.of(new float[]{1, 0, 0, 0, 0}, new float[]{0, 1, 0, 0, 0}));
+        float[] probe = {0.6f, 0.8f, 0, 0, 0};
+        assertEquals(0.8, examples.similarity(probe), 1e-6);
+        assertEquals(1.0, NearestExamples.of(List.of()).similarity(probe));
+    }
+
+    @Test
     void anOosClassInTrainingIsNeverRankedAndRejects() {
         Random random = new Random(3);
         List<EncodedText> training = new ArrayList<>(rows(random, 30));
