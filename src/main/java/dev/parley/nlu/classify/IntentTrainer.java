@@ -1,11 +1,14 @@
 package dev.parley.nlu.classify;
 
+import dev.parley.nlu.NluResult;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Trains an {@link IntentModel}: the regression on all training rows, the calibration temperature and the
@@ -52,7 +55,7 @@ public final class IntentTrainer {
             for (EncodedText row : validation) {
                 heldOutLogits.add(fitted.regressionLogits(row));
                 heldOutSimilarity.add(fitted.similarity(row.embedding()));
-                heldOutGold.add(labels.contains(row.intent()) ? row.intent() : dev.parley.nlu.NluResult.OUT_OF_SCOPE);
+                heldOutGold.add(labels.contains(row.intent()) ? row.intent() : NluResult.OUT_OF_SCOPE);
             }
         } else {
             int folds = Math.min(settings.folds(), smallestClass(training));
@@ -103,7 +106,7 @@ public final class IntentTrainer {
         double[] weights = settings.balanceClasses() ? balancedWeights(y, labels.size()) : null;
         // Mini-batch order moves the weights a little; the average of a few orders is a steadier model (logits are
         // linear in the weights, so averaging weights is averaging the members' logits). Members train in parallel.
-        List<SoftmaxRegression> members = java.util.stream.IntStream.range(0, Math.max(1, settings.seeds()))
+        List<SoftmaxRegression> members = IntStream.range(0, Math.max(1, settings.seeds()))
                 .parallel().mapToObj(member -> SoftmaxRegression.train(features, y, labels.size(), denseDim,
                         vocabulary.size(), weights, new SoftmaxRegression.Settings(settings.epochs(), 32,
                                 settings.learningRate(), settings.l2(), 13 + member),
@@ -115,7 +118,7 @@ public final class IntentTrainer {
                 .toList();
         SoftmaxRegression regression = SoftmaxRegression.average(members);
         NearestExamples examples = NearestExamples.of(rows.stream()
-                .filter(r -> !r.intent().equals(dev.parley.nlu.NluResult.OUT_OF_SCOPE)).map(EncodedText::embedding)
+                .filter(r -> !r.intent().equals(NluResult.OUT_OF_SCOPE)).map(EncodedText::embedding)
                 .toList());
         return new IntentModel(labels, vocabulary, regression, examples, 1.0, new Thresholds(0, 0, 0, "none"), "");
     }
